@@ -1,0 +1,236 @@
+//! Scene -> any plotters `DrawingBackend`. The only module that knows plotters. Text is
+//! drawn with our own `BackendTextStyle`, so plotters never measures text (its wasm font
+//! code would put a <span> into the page for every label).
+
+use crate::scene::{Anchor, Mark, Rgb, Scene, Text};
+use crate::text::FAMILY;
+use plotters::prelude::SVGBackend;
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
+};
+use std::fmt;
+
+/// How a backend reads a font size: plotters' SVG backend writes `size / 1.24`,
+/// plotters-canvas writes `size` as is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextSizing {
+    Svg,
+    Canvas,
+}
+
+fn color(c: Rgb) -> BackendColor {
+    BackendColor {
+        alpha: 1.0,
+        rgb: (c.0, c.1, c.2),
+    }
+}
+
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// Never raised: our text style rasterises nothing and measures with our own tables.
+#[derive(Debug)]
+pub struct NoFontError;
+
+impl fmt::Display for NoFontError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no font")
+    }
+}
+
+impl std::error::Error for NoFontError {}
+
+struct TextStyle<'a> {
+    text: &'a Text,
+    size: f64,
+}
+
+impl BackendTextStyle for TextStyle<'_> {
+    type FontError = NoFontError;
+
+    fn color(&self) -> BackendColor {
+        color(self.text.color)
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.text.font.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        let h = match self.text.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        Pos::new(h, VPos::Top)
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FAMILY)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoFontError> {
+        let w = self.text.font.width_px(text);
+        Ok(((0, 0), (w, self.text.font.line_height())))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, NoFontError> {
+        // Only reached by pixel backends without native text; ours all draw text natively.
+        Ok(Ok(()))
+    }
+}
+
+/// The f64 that plotters' SVG backend turns back into exactly `px` after dividing by
+/// 1.24, so the SVG says `font-size="14"` rather than `13.999999999999998`.
+fn svg_font_size(px: u32) -> f64 {
+    let want = f64::from(px);
+    let mut s = want * 1.24;
+    for _ in 0..16 {
+        let got = s / 1.24;
+        if got == want {
+            break;
+        }
+        s = if got < want { s.next_up() } else { s.next_down() };
+    }
+    s
+}
+
+/// Splits a polyline into dash segments of `on` pixels separated by `off`.
+fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
+    let mut out = Vec::new();
+    let (mut drawing, mut left) = (true, on);
+    for pair in points.windows(2) {
+        let [a, b] = pair else { continue };
+        let (ax, ay) = (f64::from(a.0), f64::from(a.1));
+        let (dx, dy) = (f64::from(b.0) - ax, f64::from(b.1) - ay);
+        let len = dx.hypot(dy);
+        let mut at = 0.0;
+        while at < len && on > 0.0 && off > 0.0 {
+            let end = (at + left).min(len);
+            if drawing {
+                let p = |t: f64| ((ax + dx * t / len).round() as i32, (ay + dy * t / len).round() as i32);
+                out.push([p(at), p(end)]);
+            }
+            left -= end - at;
+            at = end;
+            if left <= 0.0 {
+                drawing = !drawing;
+                left = if drawing { on } else { off };
+            }
+        }
+    }
+    out
+}
+
+pub fn draw<B: DrawingBackend>(
+    scene: &Scene,
+    backend: &mut B,
+    sizing: TextSizing,
+) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let (w, h) = (scene.width as i32, scene.height as i32);
+    backend.draw_rect((0, 0), (w, h), &color(scene.background), true)?;
+    for mark in &scene.marks {
+        match mark {
+            Mark::Rect { x0, y0, x1, y1, color: c, fill } => {
+                backend.draw_rect((*x0, *y0), (*x1, *y1), &Stroke { color: color(*c), width: 1 }, *fill)?;
+            }
+            Mark::Path { points, color: c, width, dash } => {
+                let style = Stroke { color: color(*c), width: *width };
+                match dash {
+                    Some((on, off)) => {
+                        for [a, b] in dashes(points, f64::from(*on), f64::from(*off)) {
+                            backend.draw_line(a, b, &style)?;
+                        }
+                    }
+                    None => match points.as_slice() {
+                        [a, b] => backend.draw_line(*a, *b, &style)?,
+                        _ => backend.draw_path(points.iter().copied(), &style)?,
+                    },
+                }
+            }
+            Mark::Circle { center, radius, color: c, fill, width } => {
+                backend.draw_circle(*center, *radius, &Stroke { color: color(*c), width: *width }, *fill)?;
+            }
+            Mark::Text(t) => {
+                let size = match sizing {
+                    TextSizing::Svg => svg_font_size(t.font.size),
+                    TextSizing::Canvas => f64::from(t.font.size),
+                };
+                backend.draw_text(&t.text, &TextStyle { text: t, size }, (t.x, t.y))?;
+            }
+        }
+    }
+    backend.present()
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The scene as a standalone SVG document: plotters' SVG backend draws the marks; we
+/// replace its root tag with one that carries the accessible name and description.
+pub fn svg(scene: &Scene) -> String {
+    let mut body = String::new();
+    {
+        let mut backend = SVGBackend::with_string(&mut body, (scene.width, scene.height));
+        // Writing into a String cannot fail; a failure would only drop marks, not panic.
+        let _ = draw(scene, &mut backend, TextSizing::Svg);
+    }
+    let rest = body.find(">\n").map_or("", |i| body.get(i + 2..).unwrap_or(""));
+    let (w, h) = (scene.width, scene.height);
+    let title = escape(&scene.title);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\" class=\"ttc-chart\">\n<title>{title}</title>\n<desc>{}</desc>\n{rest}",
+        escape(&scene.description)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_font_sizes_come_out_whole() {
+        for px in 8..=40 {
+            assert_eq!(svg_font_size(px) / 1.24, f64::from(px), "{px}");
+        }
+    }
+
+    #[test]
+    fn dashes_alternate_along_the_line() {
+        let d = dashes(&[(0, 0), (20, 0)], 6.0, 4.0);
+        assert_eq!(d, vec![[(0, 0), (6, 0)], [(10, 0), (16, 0)]]);
+        assert!(dashes(&[(0, 0), (0, 0)], 6.0, 4.0).is_empty());
+    }
+}

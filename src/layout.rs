@@ -1,0 +1,637 @@
+//! Model + size -> Scene: scales, nice ticks, text placement with our own metrics.
+//! Pure arithmetic: the same model and size give the same scene everywhere.
+
+use crate::format;
+use crate::model::Model;
+use crate::scene::{Anchor, Column, Mark, Rect, Rgb, Role, Scene, Text};
+use crate::spec::Kind;
+use crate::story;
+use crate::text::{wrap, Font};
+use crate::theme::Theme;
+
+pub const MIN_WIDTH: f64 = 120.0;
+pub const MAX_WIDTH: f64 = 4000.0;
+/// Below this width milestones become numbered markers explained under the chart.
+pub const NARROW: f64 = 480.0;
+
+/// Height when neither the caller nor the spec fixes it: follows width within bounds,
+/// and depends on width alone, so a container resized to it settles in one pass.
+pub fn auto_height(width: f64) -> f64 {
+    (width * 0.62).round().clamp(260.0, 480.0)
+}
+
+/// Lays out the chart at `width` CSS pixels. `height` overrides the spec's height.
+pub fn layout(model: &Model, width: f64, height: Option<f64>, theme: &Theme) -> Scene {
+    let width = if width.is_finite() {
+        width.round().clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        640.0
+    };
+    let height = height
+        .filter(|h| h.is_finite())
+        .or(model.height)
+        .map(|h| h.round().clamp(crate::validate::HEIGHTS.0, crate::validate::HEIGHTS.1));
+    let numbered = width < NARROW;
+    let labelled = if numbered {
+        None
+    } else {
+        Layout::new(model, width, height, theme, false).build()
+    };
+    labelled.unwrap_or_else(|| {
+        // Numbered markers always find a place (they fall back to sitting above the point).
+        Layout::new(model, width, height, theme, true)
+            .build()
+            .unwrap_or_else(|| empty_scene(width, theme))
+    })
+}
+
+fn empty_scene(width: f64, theme: &Theme) -> Scene {
+    Scene {
+        width: width as u32,
+        height: auto_height(width) as u32,
+        background: theme.background,
+        marks: Vec::new(),
+        title: String::new(),
+        description: String::new(),
+        columns: Vec::new(),
+    }
+}
+
+struct Fonts {
+    title: Font,
+    readout: Font,
+    tick: Font,
+    label: Font,
+    value: Font,
+    footer: Font,
+}
+
+struct Layout<'a> {
+    model: &'a Model,
+    theme: &'a Theme,
+    width: f64,
+    fixed_height: Option<f64>,
+    numbered: bool,
+    fonts: Fonts,
+    marks: Vec<Mark>,
+    /// Boxes of texts placed so far; later labels must not overlap them.
+    taken: Vec<Rect>,
+}
+
+/// Where the plot sits and how values map to pixels.
+struct Frame {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    y_max: f64,
+    x_min: i32,
+    x_max: i32,
+}
+
+impl Frame {
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (v / self.y_max) * (self.bottom - self.top)
+    }
+
+    fn band(&self) -> f64 {
+        (self.right - self.left) / f64::from(self.x_max - self.x_min + 1)
+    }
+
+    fn x(&self, year: i32, kind: Kind) -> f64 {
+        let offset = f64::from(year - self.x_min);
+        match kind {
+            Kind::Bars => self.left + (offset + 0.5) * self.band(),
+            Kind::Line if self.x_max == self.x_min => (self.left + self.right) / 2.0,
+            Kind::Line => {
+                self.left + offset / f64::from(self.x_max - self.x_min) * (self.right - self.left)
+            }
+        }
+    }
+}
+
+fn px(v: f64) -> i32 {
+    // `as` saturates; layout values are bounded by the clamped width and height.
+    v.round() as i32
+}
+
+/// A "nice" step (1, 2, 2.5 or 5 times a power of ten) giving at most `count` steps to
+/// cover `max`, and the number of decimals its labels need.
+pub fn nice_step(max: f64, count: u32) -> (f64, u32) {
+    let max = if max > 0.0 && max.is_finite() { max } else { 1.0 };
+    let raw = max / f64::from(count.max(1));
+    let mut magnitude = 10f64.powf(raw.log10().floor());
+    let mut decimals = (-raw.log10().floor()).max(0.0) as u32;
+    loop {
+        for (m, extra) in [(1.0, 0), (2.0, 0), (2.5, 1), (5.0, 0)] {
+            let step = m * magnitude;
+            if step >= raw * (1.0 - 1e-9) {
+                let needs_extra = extra > 0 && magnitude < 10.0;
+                return (step, (decimals + u32::from(needs_extra)).min(6));
+            }
+        }
+        magnitude *= 10.0;
+        decimals = decimals.saturating_sub(1);
+    }
+}
+
+impl<'a> Layout<'a> {
+    fn new(
+        model: &'a Model,
+        width: f64,
+        fixed_height: Option<f64>,
+        theme: &'a Theme,
+        numbered: bool,
+    ) -> Self {
+        let narrow = width < NARROW;
+        Layout {
+            model,
+            theme,
+            width,
+            fixed_height,
+            numbered,
+            fonts: Fonts {
+                title: Font::new(if narrow { 18 } else { 20 }, true),
+                readout: Font::new(if narrow { 13 } else { 14 }, false),
+                tick: Font::new(12, false),
+                label: Font::new(12, false),
+                value: Font::new(12, true),
+                footer: Font::new(if narrow { 11 } else { 12 }, false),
+            },
+            marks: Vec::new(),
+            taken: Vec::new(),
+        }
+    }
+
+    fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, anchor: Anchor, role: Role) {
+        let t = Text {
+            x: px(x),
+            y: px(y),
+            text,
+            font,
+            color,
+            anchor,
+            role,
+        };
+        self.taken.push(t.bounds());
+        self.marks.push(Mark::Text(t));
+    }
+
+    /// Writes wrapped lines from the top at `y`; returns the y below them.
+    fn block(&mut self, lines: Vec<String>, y: f64, font: Font, color: Rgb, role: Role) -> f64 {
+        let mut y = y;
+        for line in lines {
+            self.text(0.0, y, line, font, color, Anchor::Start, role);
+            y += f64::from(font.line_height());
+        }
+        y
+    }
+
+    fn readout_lines(&self) -> Vec<String> {
+        let parts = story::readout(self.model);
+        let joined = parts.join(" · ");
+        let font = self.fonts.readout;
+        if font.width(&joined) <= self.width {
+            return vec![joined];
+        }
+        // Too long for one line: each part starts its own line, so no part is split
+        // across a line break when it can be avoided.
+        parts
+            .iter()
+            .flat_map(|p| wrap(p, font, self.width, 3))
+            .take(5)
+            .collect()
+    }
+
+    fn footer_lines(&self) -> Vec<String> {
+        let mut sentences: Vec<String> = Vec::new();
+        if self.numbered {
+            for (i, m) in self.model.milestones.iter().enumerate() {
+                sentences.push(format!("{}: {} ({})", i + 1, m.label, m.year));
+            }
+        }
+        sentences.extend(story::footer(self.model));
+        sentences
+            .iter()
+            .flat_map(|s| wrap(s, self.fonts.footer, self.width, 3))
+            .collect()
+    }
+
+    fn build(mut self) -> Option<Scene> {
+        let m = self.model;
+        let theme = *self.theme;
+        let w = self.width;
+
+        // Header: title, then the readout.
+        let title = story::title(m);
+        let title_lines = wrap(&title, self.fonts.title, w, 4);
+        let mut y = self.block(title_lines, 0.0, self.fonts.title, theme.title, Role::Title);
+        y += 2.0;
+        let readout = self.readout_lines();
+        y = self.block(readout, y, self.fonts.readout, theme.muted, Role::Readout);
+        let header_bottom = y + 8.0;
+
+        // Footer height first: the plot takes what is left.
+        let footer = self.footer_lines();
+        let footer_h = f64::from(self.fonts.footer.line_height()) * footer.len() as f64;
+        let tick_h = f64::from(self.fonts.tick.line_height());
+        let x_axis_h = tick_h + 6.0;
+        let min_plot = 170.0;
+        let chrome = header_bottom + tick_h + x_axis_h + 10.0 + footer_h;
+        let height = self
+            .fixed_height
+            .unwrap_or_else(|| auto_height(w).max((chrome + min_plot).ceil()));
+        let top = header_bottom + tick_h;
+        let bottom = (height - footer_h - 10.0 - x_axis_h).max(top + 40.0);
+
+        // Y scale: nice ticks from zero to cover the data and the target.
+        let max_count = ((bottom - top) / 34.0).floor().clamp(2.0, 6.0) as u32;
+        let (step, decimals) = nice_step(m.max_value(), max_count);
+        let steps = (m.max_value() / step).ceil().max(1.0);
+        let y_max = steps * step;
+        let tick_labels: Vec<(f64, String)> = (0..=steps as u32)
+            .map(|i| {
+                let v = f64::from(i) * step;
+                let n = format::fixed(v, decimals);
+                let label = if i == steps as u32 {
+                    format!("{}{n}{}", m.unit.prefix, m.unit.suffix)
+                } else {
+                    n
+                };
+                (v, label)
+            })
+            .collect();
+        let label_w = tick_labels
+            .iter()
+            .map(|(_, l)| self.fonts.tick.width(l))
+            .fold(0.0, f64::max);
+        let left = (label_w + 8.0).min(w / 3.0);
+        let value_label = m.unit_value(m.last().value);
+        let right = w - self.fonts.value.width(&value_label) - 10.0;
+        let target_year = m.target.as_ref().map(|t| t.year);
+        let frame = Frame {
+            left,
+            right: right.max(left + 20.0),
+            top,
+            bottom,
+            y_max,
+            x_min: m.first().year.min(target_year.unwrap_or(i32::MAX)),
+            x_max: m.last().year.max(target_year.unwrap_or(i32::MIN)),
+        };
+
+        // Grid: horizontal lines only, labels above them at the left.
+        for (v, label) in tick_labels {
+            let gy = px(frame.y(v));
+            let color = if v == 0.0 { theme.baseline } else { theme.grid };
+            self.marks.push(Mark::Path {
+                points: vec![(0, gy), (px(frame.right), gy)],
+                color,
+                width: 1,
+                dash: None,
+            });
+            let ty = f64::from(gy) - tick_h;
+            self.text(0.0, ty, label, self.fonts.tick, theme.muted, Anchor::Start, Role::YTick);
+        }
+
+        self.x_labels(&frame);
+        let series = self.series_points(&frame);
+        self.target(&frame, &series);
+        self.series(&frame, &series);
+
+        // The last value, labelled to the right of its point.
+        if let Some(&(lx, ly)) = series.last() {
+            let lh = f64::from(self.fonts.value.line_height());
+            let y = (ly - lh / 2.0).clamp(0.0, height - lh);
+            self.text(lx + 7.0, y, value_label, self.fonts.value, theme.series, Anchor::Start, Role::ValueLabel);
+        }
+
+        if !self.milestones(&frame, &series, header_bottom) {
+            return None;
+        }
+
+        let footer_top = height - footer_h;
+        self.block(footer, footer_top, self.fonts.footer, theme.muted, Role::Footer);
+
+        let columns = m
+            .points
+            .iter()
+            .zip(&series)
+            .map(|(p, &(x, y))| Column { year: p.year, x, y })
+            .collect();
+        Some(Scene {
+            width: w as u32,
+            height: height.max(1.0) as u32,
+            background: theme.background,
+            marks: self.marks,
+            title,
+            description: story::description(m),
+            columns,
+        })
+    }
+
+    /// Pixel positions of each point (for bars, the top centre of the bar).
+    fn series_points(&self, frame: &Frame) -> Vec<(f64, f64)> {
+        self.model
+            .points
+            .iter()
+            .map(|p| (frame.x(p.year, self.model.kind), frame.y(p.value)))
+            .collect()
+    }
+
+    fn x_labels(&mut self, frame: &Frame) {
+        let narrow = self.width < NARROW;
+        let font = self.fonts.tick;
+        let kind = self.model.kind;
+        let label = |year: i32, first: bool| {
+            if narrow && !first {
+                format!("'{:02}", year.rem_euclid(100))
+            } else {
+                year.to_string()
+            }
+        };
+        let widest = font.width(&label(frame.x_max, false));
+        let per_year = if frame.x_max > frame.x_min {
+            (frame.x(frame.x_max, kind) - frame.x(frame.x_min, kind)) / f64::from(frame.x_max - frame.x_min)
+        } else {
+            f64::INFINITY
+        };
+        let step = [1, 2, 5, 10, 20, 25, 50, 100]
+            .into_iter()
+            .find(|s| f64::from(*s) * per_year >= (widest * 2.2).max(widest + 10.0))
+            .unwrap_or(100);
+        // Every other year reads as clutter on a long span: count in fives instead.
+        let step = if step == 2 && frame.x_max - frame.x_min > 12 { 5 } else { step };
+        let mut years: Vec<i32> = (frame.x_min..=frame.x_max)
+            .filter(|y| y.rem_euclid(step) == 0)
+            .collect();
+        if years.is_empty() {
+            years.push(frame.x_min);
+        }
+        // The last year is always shown; a regular label too close to it gives way.
+        let last = frame.x_max;
+        if years.last() != Some(&last) {
+            let last_x = frame.x(last, kind);
+            let last_w = font.width(&label(last, false));
+            years.retain(|y| {
+                let y_w = font.width(&label(*y, false));
+                (last_x - frame.x(*y, kind)) >= (last_w + y_w) / 2.0 + 6.0
+            });
+            years.push(last);
+        }
+        let y = frame.bottom + 6.0;
+        for (i, year) in years.iter().enumerate() {
+            let text = label(*year, i == 0);
+            let half = font.width(&text) / 2.0;
+            let x = frame.x(*year, kind).clamp(half, self.width - half);
+            self.text(x, y, text, font, self.theme.muted, Anchor::Middle, Role::XTick);
+        }
+    }
+
+    fn target(&mut self, frame: &Frame, series: &[(f64, f64)]) {
+        let Some(target) = &self.model.target else {
+            return;
+        };
+        let theme = *self.theme;
+        let ty = px(frame.y(target.value));
+        let tx = px(frame.x(target.year, self.model.kind));
+        self.marks.push(Mark::Path {
+            points: vec![(px(frame.left), ty), (px(frame.right), ty)],
+            color: theme.target,
+            width: 2,
+            dash: Some((6, 4)),
+        });
+        let Some(label) = story::target_label(self.model) else {
+            self.target_tick(tx, ty, 1);
+            return;
+        };
+        let font = self.fonts.value;
+        let lh = f64::from(font.line_height());
+        let above = f64::from(ty) - lh - 2.0;
+        let below = f64::from(ty) + 3.0;
+        // At the right end above the line if it is clear there; else below it, else at
+        // the left end (where a rising series usually leaves room).
+        let candidates = [
+            (frame.right, above, Anchor::End),
+            (frame.right, below, Anchor::End),
+            (frame.left, above, Anchor::Start),
+            (frame.left, below, Anchor::Start),
+        ];
+        let fits = |&(x, y, anchor): &(f64, f64, Anchor)| {
+            let mut t = probe(x, y, &label, font, anchor);
+            t.role = Role::TargetLabel;
+            let b = t.bounds().inflate(1.0);
+            !crosses_series(&b, series, self.model.kind, frame)
+                && !self.taken.iter().any(|o| o.overlaps(&b))
+        };
+        let (x, y, anchor) = candidates.iter().find(|c| fits(c)).copied().unwrap_or((frame.right, above, Anchor::End));
+        self.text(x, y, label, font, theme.target, anchor, Role::TargetLabel);
+        self.target_tick(tx, ty, if y < f64::from(ty) { 1 } else { -1 });
+    }
+
+    /// The target year: a short solid tick on the dashed line, on the side away from
+    /// its label (`side` 1 = below the line, -1 = above).
+    fn target_tick(&mut self, x: i32, y: i32, side: i32) {
+        self.marks.push(Mark::Path {
+            points: vec![(x, y), (x, y + side * 7)],
+            color: self.theme.target,
+            width: 2,
+            dash: None,
+        });
+    }
+
+    fn series(&mut self, frame: &Frame, series: &[(f64, f64)]) {
+        let theme = *self.theme;
+        let m = self.model;
+        match m.kind {
+            Kind::Line => {
+                self.marks.push(Mark::Path {
+                    points: series.iter().map(|&(x, y)| (px(x), px(y))).collect(),
+                    color: theme.series,
+                    width: 2,
+                    dash: None,
+                });
+                for (p, &(x, y)) in m.points.iter().zip(series) {
+                    if p.estimate {
+                        self.marks.push(Mark::Circle {
+                            center: (px(x), px(y)),
+                            radius: 3,
+                            color: theme.background,
+                            fill: true,
+                            width: 1,
+                        });
+                        self.marks.push(Mark::Circle {
+                            center: (px(x), px(y)),
+                            radius: 3,
+                            color: theme.series,
+                            fill: false,
+                            width: 2,
+                        });
+                    }
+                }
+                if let Some(&(x, y)) = series.last() {
+                    self.marks.push(Mark::Circle {
+                        center: (px(x), px(y)),
+                        radius: 4,
+                        color: theme.series,
+                        fill: true,
+                        width: 1,
+                    });
+                }
+            }
+            Kind::Bars => {
+                let band = frame.band();
+                let gap = if band > 6.0 { 2.0 } else if band > 3.0 { 1.0 } else { 0.0 };
+                let half = ((band - gap) / 2.0).max(0.5);
+                let base = px(frame.y(0.0));
+                for (p, &(x, y)) in m.points.iter().zip(series) {
+                    let (x0, x1) = (px(x - half), px(x + half).max(px(x - half) + 1));
+                    if p.estimate {
+                        // Hollow: an outline, so estimates differ by shape, not colour.
+                        self.marks.push(Mark::Rect { x0, y0: px(y), x1, y1: base, color: theme.series, fill: false });
+                    } else {
+                        self.marks.push(Mark::Rect { x0, y0: px(y), x1, y1: base, color: theme.series, fill: true });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Places milestone labels with leader lines, or numbered markers. Returns false
+    /// when a label cannot be placed without a collision (the caller then numbers them).
+    fn milestones(&mut self, frame: &Frame, series: &[(f64, f64)], header_bottom: f64) -> bool {
+        let theme = *self.theme;
+        let m = self.model;
+        let font = self.fonts.label;
+        let lh = f64::from(font.line_height());
+        let area = Rect {
+            x0: 0.0,
+            y0: header_bottom,
+            x1: self.width,
+            y1: frame.bottom,
+        };
+        for (i, ms) in m.milestones.iter().enumerate() {
+            let Some(index) = m.points.iter().position(|p| p.year == ms.year) else {
+                continue;
+            };
+            let Some(&(x, y)) = series.get(index) else {
+                continue;
+            };
+            let (x, y) = (f64::from(px(x)), f64::from(px(y)));
+            self.marks.push(Mark::Circle {
+                center: (px(x), px(y)),
+                radius: 4,
+                color: theme.milestone,
+                fill: true,
+                width: 1,
+            });
+            let free = |b: Rect, this: &Self| {
+                let b2 = b.inflate(2.0);
+                b.x0 >= area.x0
+                    && b.x1 <= area.x1
+                    && b.y0 >= area.y0
+                    && b.y1 <= area.y1
+                    && !this.taken.iter().any(|o| o.overlaps(&b2))
+                    && !crosses_series(&b2, series, m.kind, frame)
+                    && !crosses_target(&b2, this.model, frame)
+            };
+            if self.numbered {
+                let text = (i + 1).to_string();
+                let nf = Font::new(12, true);
+                let nh = f64::from(nf.line_height());
+                let candidates = [
+                    (x, y - 8.0 - nh, Anchor::Middle),
+                    (x, y + 8.0, Anchor::Middle),
+                    (x - 8.0, y - nh / 2.0, Anchor::End),
+                    (x + 8.0, y - nh / 2.0, Anchor::Start),
+                    (x - 8.0, y - 8.0 - nh, Anchor::End),
+                    (x + 8.0, y + 6.0, Anchor::Start),
+                ];
+                let fit = candidates
+                    .iter()
+                    .find(|(cx, cy, a)| free(probe(*cx, *cy, &text, nf, *a).bounds(), self))
+                    .copied();
+                let (cx, cy, a) = fit.unwrap_or((x, y - 8.0 - nh, Anchor::Middle));
+                self.text(cx, cy, text, nf, theme.milestone, a, Role::Milestone);
+                continue;
+            }
+            // Candidates in order of preference: a leader up, then sideways, then down;
+            // the label beside the leader's far end.
+            let mut candidates: Vec<(f64, f64)> = vec![(0.0, -28.0)];
+            candidates.extend([(-10.0, 0.0), (10.0, 0.0)]);
+            candidates.extend([-44.0, -60.0, -76.0, 28.0, 44.0, 60.0, 76.0].map(|dy| (0.0, dy)));
+            let fit = candidates.iter().flat_map(|&(dx, dy)| {
+                let anchors: &[Anchor] = match dx {
+                    d if d < 0.0 => &[Anchor::End],
+                    d if d > 0.0 => &[Anchor::Start],
+                    _ => &[Anchor::End, Anchor::Start],
+                };
+                anchors.iter().map(move |a| (dx, dy, *a))
+            }).find_map(|(dx, dy, anchor)| {
+                let (lx, ly) = (x + dx, y + dy);
+                let tx = match anchor {
+                    Anchor::End => lx - 4.0,
+                    _ => lx + 4.0,
+                };
+                let t = probe(tx, ly - lh / 2.0, &ms.label, font, anchor);
+                free(t.bounds(), self).then_some((dx, dy, t))
+            });
+            let Some((dx, dy, t)) = fit else {
+                return false;
+            };
+            // Not f64::signum: it gives 1 for 0, which would slant a vertical leader.
+            let sign = |d: f64| if d > 0.0 { 1.0 } else if d < 0.0 { -1.0 } else { 0.0 };
+            let start = (x + sign(dx) * 6.0, y + sign(dy) * 6.0);
+            self.marks.push(Mark::Path {
+                points: vec![(px(start.0), px(start.1)), (px(x + dx), px(y + dy))],
+                color: theme.milestone,
+                width: 1,
+                dash: None,
+            });
+            self.text(f64::from(t.x), f64::from(t.y), t.text, font, theme.milestone, t.anchor, Role::Milestone);
+        }
+        true
+    }
+}
+
+fn probe(x: f64, y: f64, text: &str, font: Font, anchor: Anchor) -> Text {
+    Text {
+        x: px(x),
+        y: px(y),
+        text: text.to_owned(),
+        font,
+        color: Rgb(0, 0, 0),
+        anchor,
+        role: Role::Milestone,
+    }
+}
+
+fn crosses_series(b: &Rect, series: &[(f64, f64)], kind: Kind, frame: &Frame) -> bool {
+    match kind {
+        Kind::Line => {
+            series.iter().any(|&p| b.contains_point(p))
+                || series.windows(2).any(|w| match w {
+                    [a, c] => b.crosses_segment(*a, *c),
+                    _ => false,
+                })
+        }
+        Kind::Bars => {
+            let half = frame.band() / 2.0;
+            let base = frame.y(0.0);
+            series.iter().any(|&(x, y)| {
+                b.overlaps(&Rect {
+                    x0: x - half,
+                    y0: y,
+                    x1: x + half,
+                    y1: base,
+                })
+            })
+        }
+    }
+}
+
+fn crosses_target(b: &Rect, m: &Model, frame: &Frame) -> bool {
+    m.target.as_ref().is_some_and(|t| {
+        let y = frame.y(t.value);
+        b.crosses_segment((frame.left, y), (frame.right, y))
+    })
+}

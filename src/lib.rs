@@ -1,0 +1,45 @@
+//! trade-target-chart: a chart of bilateral trade on its way to a target.
+//!
+//! The core is pure: JSON value -> `Spec` (shapes) -> `Model` (validated meaning) ->
+//! `Scene` (layout with our own text metrics) -> any plotters `DrawingBackend`. It uses
+//! no DOM and no I/O, so the same spec and size give the same SVG natively and in a
+//! browser. `web` (wasm32 only) is the one module that touches the page; the native
+//! CLI in src/bin is the other edge.
+
+pub mod data;
+pub mod draw;
+pub mod error;
+pub mod format;
+pub mod json;
+pub mod layout;
+pub mod model;
+pub mod scene;
+pub mod spec;
+pub mod story;
+pub mod text;
+pub mod theme;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::SpecError;
+pub use json::Json;
+pub use model::Model;
+pub use scene::Scene;
+
+/// Reads and validates a spec given as a JSON value tree (`Json::Null` = no spec).
+pub fn model(json: &Json) -> Result<Model, SpecError> {
+    validate::validate(&spec::from_json(json)?)
+}
+
+/// Lays out a validated model at `width` CSS pixels (`height` overrides the spec's).
+pub fn scene(model: &Model, width: f64, height: Option<f64>) -> Scene {
+    layout::layout(model, width, height, &theme::LIGHT)
+}
+
+/// The whole pipeline: spec -> SVG document.
+pub fn render_svg(json: &Json, width: f64, height: Option<f64>) -> Result<String, SpecError> {
+    let model = model(json)?;
+    Ok(draw::svg(&scene(&model, width, height)))
+}

@@ -1,0 +1,369 @@
+//! The spec exactly as the host page writes it. Every field is optional. Reading a
+//! `Json` tree into these types checks only shapes (types, known keys); what the values
+//! mean is checked by `validate`.
+
+use crate::error::SpecError;
+use crate::json::Json;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Spec {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<Vec<Point>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestones: Option<Vec<Milestone>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renderer: Option<Renderer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Unit {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub year: f64,
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exports: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imports: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    pub value: f64,
+    pub year: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The year the target was set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Milestone {
+    pub year: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Line,
+    Bars,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Renderer {
+    #[default]
+    Svg,
+    Canvas,
+}
+
+const SPEC_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "unit",
+    "series",
+    "target",
+    "milestones",
+    "source",
+    "kind",
+    "renderer",
+    "height",
+];
+const UNIT_KEYS: &[&str] = &["prefix", "suffix", "label"];
+const POINT_KEYS: &[&str] = &["year", "value", "exports", "imports", "estimate", "note"];
+const TARGET_KEYS: &[&str] = &["value", "year", "label", "set"];
+const MILESTONE_KEYS: &[&str] = &["year", "label"];
+const SOURCE_KEYS: &[&str] = &["text", "url"];
+
+/// Reads a spec; `null` (no spec at all) reads as `{}`.
+pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
+    if let Json::Null = json {
+        return Ok(Spec::default());
+    }
+    let obj = Obj::new(json, "", SPEC_KEYS)?;
+    Ok(Spec {
+        title: obj.string("title")?,
+        subtitle: obj.string("subtitle")?,
+        unit: obj.object("unit", UNIT_KEYS, |u| {
+            Ok(Unit {
+                prefix: u.string("prefix")?,
+                suffix: u.string("suffix")?,
+                label: u.string("label")?,
+            })
+        })?,
+        series: obj.array("series", |p| {
+            Ok(Point {
+                year: p.required_number("year")?,
+                value: p.required_number("value")?,
+                exports: p.number("exports")?,
+                imports: p.number("imports")?,
+                estimate: p.boolean("estimate")?,
+                note: p.string("note")?,
+            })
+        }, POINT_KEYS)?,
+        target: obj.object("target", TARGET_KEYS, |t| {
+            Ok(Target {
+                value: t.required_number("value")?,
+                year: t.required_number("year")?,
+                label: t.string("label")?,
+                set: t.number("set")?,
+            })
+        })?,
+        milestones: obj.array("milestones", |m| {
+            Ok(Milestone {
+                year: m.required_number("year")?,
+                label: m.required_string("label")?,
+            })
+        }, MILESTONE_KEYS)?,
+        source: obj.object("source", SOURCE_KEYS, |s| {
+            Ok(Source {
+                text: s.required_string("text")?,
+                url: s.string("url")?,
+            })
+        })?,
+        kind: obj.choice("kind", &[("line", Kind::Line), ("bars", Kind::Bars)])?,
+        renderer: obj.choice(
+            "renderer",
+            &[("svg", Renderer::Svg), ("canvas", Renderer::Canvas)],
+        )?,
+        height: obj.number("height")?,
+    })
+}
+
+/// An object being read at `path`, already checked for unknown keys.
+struct Obj<'a> {
+    entries: &'a [(String, Json)],
+    path: String,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn expected(path: &str, what: &str, found: &Json) -> SpecError {
+    SpecError::new(path, format!("expected {what}, found {}", found.kind()))
+}
+
+impl<'a> Obj<'a> {
+    fn new(json: &'a Json, path: &str, known: &[&str]) -> Result<Obj<'a>, SpecError> {
+        let Json::Obj(entries) = json else {
+            return Err(expected(path, "an object", json));
+        };
+        for (key, _) in entries {
+            if !known.contains(&key.as_str()) {
+                return Err(unknown_key(&join(path, key), key, known));
+            }
+        }
+        Ok(Obj {
+            entries,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The value at `key`; JSON `null` counts as absent, like a missing key.
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Json::Null))
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, SpecError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(expected(&join(&self.path, key), "a string", other)),
+        }
+    }
+
+    fn required_string(&self, key: &str) -> Result<String, SpecError> {
+        self.string(key)?.ok_or_else(|| self.missing(key, "a string"))
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, SpecError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Num(n)) => Ok(Some(*n)),
+            Some(other) => Err(expected(&join(&self.path, key), "a number", other)),
+        }
+    }
+
+    fn required_number(&self, key: &str) -> Result<f64, SpecError> {
+        self.number(key)?.ok_or_else(|| self.missing(key, "a number"))
+    }
+
+    fn boolean(&self, key: &str) -> Result<Option<bool>, SpecError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(expected(&join(&self.path, key), "true or false", other)),
+        }
+    }
+
+    fn missing(&self, key: &str, what: &str) -> SpecError {
+        SpecError::new(join(&self.path, key), format!("is required ({what})"))
+    }
+
+    fn object<T>(
+        &self,
+        key: &str,
+        known: &[&str],
+        read: impl Fn(&Obj) -> Result<T, SpecError>,
+    ) -> Result<Option<T>, SpecError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(json) => read(&Obj::new(json, &join(&self.path, key), known)?).map(Some),
+        }
+    }
+
+    fn array<T>(
+        &self,
+        key: &str,
+        read: impl Fn(&Obj) -> Result<T, SpecError>,
+        known: &[&str],
+    ) -> Result<Option<Vec<T>>, SpecError> {
+        let path = join(&self.path, key);
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Arr(items)) => {
+                if items.len() > crate::validate::MAX_POINTS {
+                    return Err(SpecError::new(
+                        path,
+                        format!(
+                            "expected at most {} items, found {}",
+                            crate::validate::MAX_POINTS,
+                            items.len()
+                        ),
+                    ));
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| read(&Obj::new(item, &format!("{path}[{i}]"), known)?))
+                    .collect::<Result<Vec<T>, SpecError>>()
+                    .map(Some)
+            }
+            Some(other) => Err(expected(&path, "an array", other)),
+        }
+    }
+
+    fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>, SpecError> {
+        let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        let what = format!("one of {}", names.join(", "));
+        let path = join(&self.path, key);
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Str(s)) => options
+                .iter()
+                .find(|(name, _)| name == s)
+                .map(|(_, v)| Some(*v))
+                .ok_or_else(|| {
+                    SpecError::new(path, format!("expected {what}, found \"{}\"", clip(s)))
+                }),
+            Some(other) => Err(expected(&path, &what, other)),
+        }
+    }
+}
+
+/// User text quoted in an error message is cut short so the message stays readable.
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+fn unknown_key(path: &str, key: &str, known: &[&str]) -> SpecError {
+    let closest = known
+        .iter()
+        .map(|k| (edit_distance(&key.to_lowercase(), k), *k))
+        .min_by_key(|(d, _)| *d);
+    let message = match closest {
+        Some((d, k)) if d <= 2.max(k.len() / 3) => {
+            format!("unknown key \"{}\"; did you mean \"{k}\"?", clip(key))
+        }
+        _ => format!("unknown key \"{}\"; known keys: {}", clip(key), known.join(", ")),
+    };
+    SpecError::new(path, message)
+}
+
+/// Levenshtein distance over chars; keys are short, so the O(n·m) table is fine.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let best = (diag + usize::from(ca != *cb)).min(above + 1).min(left + 1);
+            diag = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("titel", "title"), 2);
+        assert_eq!(edit_distance("serie", "series"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kind", "kind"), 0);
+    }
+}

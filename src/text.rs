@@ -1,0 +1,178 @@
+//! Text metrics without the DOM, so layout gives the same numbers natively, in a
+//! browser, in a worker or in Node. Widths come from the Helvetica/Arial advance
+//! tables (Liberation Sans, Arial and Helvetica share them), a per-script estimate
+//! beyond Latin, and a small safety margin for fonts that run wider.
+
+/// The font stack every backend is told to use; its metrics are the ones below.
+pub const FAMILY: &str = "Helvetica, Arial, sans-serif";
+
+/// Advance widths in 1/1000 em for ASCII 32..=126, regular weight.
+const REGULAR: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '../
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // 0-9
+    278, 278, 584, 584, 584, 556, 1015, // :;<=>?@
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // A-M
+    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, // N-Z
+    278, 278, 278, 469, 556, 333, // [\]^_`
+    556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, // a-m
+    556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, // n-z
+    334, 260, 334, 584, // {|}~
+];
+
+/// The same for bold.
+const BOLD: [u16; 95] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, //
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, //
+    333, 333, 584, 584, 584, 611, 975, //
+    722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, //
+    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, //
+    333, 278, 333, 584, 556, 333, //
+    556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, //
+    611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, //
+    389, 280, 389, 584, //
+];
+
+/// Extra width allowed for fonts a little wider than Arial.
+const SAFETY: f64 = 1.04;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Font {
+    /// Pixels.
+    pub size: u32,
+    pub bold: bool,
+}
+
+impl Font {
+    pub const fn new(size: u32, bold: bool) -> Font {
+        Font { size, bold }
+    }
+
+    /// The height of one line of this font, in pixels.
+    pub fn line_height(&self) -> i32 {
+        (f64::from(self.size) * 1.25).ceil() as i32
+    }
+
+    pub fn width(&self, text: &str) -> f64 {
+        let units: u32 = text.chars().map(|c| advance(c, self.bold)).sum();
+        f64::from(units) * f64::from(self.size) / 1000.0 * SAFETY
+    }
+
+    pub fn width_px(&self, text: &str) -> i32 {
+        self.width(text).ceil() as i32
+    }
+}
+
+/// Advance of one character in 1/1000 em.
+fn advance(c: char, bold: bool) -> u32 {
+    let table = if bold { &BOLD } else { &REGULAR };
+    let code = c as u32;
+    if let Some(w) = code.checked_sub(32).and_then(|i| table.get(i as usize)) {
+        return u32::from(*w);
+    }
+    match code {
+        // Combining marks, zero-width spaces and joiners, variation selectors.
+        0x0300..=0x036F | 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F => 0,
+        0x00B7 | 0x2018 | 0x2019 => 278,
+        0x201C | 0x201D => 389,
+        0x2013 => 556,
+        0x2014 | 0x2026 | 0x2192 => 1000,
+        // Latin-1 and Latin Extended letters: about an average lowercase letter.
+        0x00A0..=0x024F => 570,
+        // Greek and Cyrillic: Arial's Cyrillic averages a little wider than Latin.
+        0x0370..=0x04FF => 640,
+        // CJK, kana, Hangul, full-width forms: a full em each.
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 1000,
+        // Emoji and other astral symbols draw wider than an em in colour fonts.
+        0x1F000..=0x1FAFF => 1250,
+        _ => 650,
+    }
+}
+
+/// Greedy word wrap to `max_width` pixels, at most `max_lines` lines; a word wider
+/// than a line (a URL, unspaced CJK) is broken between characters; text beyond the
+/// last line is cut with an ellipsis.
+pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Vec<String> {
+    let max_width = max_width.max(font.width("W…"));
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if font.width(&candidate) <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            line.push(c);
+            if font.width(&line) > max_width {
+                line.pop();
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines.max(1) {
+        lines.truncate(max_lines.max(1));
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsize(last, font, max_width);
+        }
+    }
+    lines
+}
+
+/// `text` with an ellipsis, shortened until it fits.
+pub fn ellipsize(text: &str, font: Font, max_width: f64) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    loop {
+        let s: String = chars.iter().collect::<String>() + "…";
+        if font.width(&s) <= max_width || chars.is_empty() {
+            return s;
+        }
+        chars.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_the_tables() {
+        let f = Font::new(10, false);
+        // "Hi" = 722 + 222 units at 10 px, plus the margin.
+        assert!((f.width("Hi") - 9.44 * SAFETY).abs() < 1e-9);
+        assert!(Font::new(10, true).width("Hi") > f.width("Hi"));
+        assert_eq!(f.width("e\u{301}"), f.width("e"));
+        assert!(f.width("Пекин") > f.width("Pekin"));
+        assert!((f.width("北京") - 20.0 * SAFETY).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrap_breaks_words_and_long_runs() {
+        let f = Font::new(12, false);
+        let lines = wrap("the quick brown fox jumps over the lazy dog", f, 80.0, 10);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| f.width(l) <= 80.0));
+        assert_eq!(lines.join(" "), "the quick brown fox jumps over the lazy dog");
+        let cjk = wrap(&"贸易".repeat(20), f, 60.0, 10);
+        assert!(cjk.len() > 1 && cjk.iter().all(|l| f.width(l) <= 60.0));
+    }
+
+    #[test]
+    fn wrap_cuts_with_an_ellipsis() {
+        let f = Font::new(12, false);
+        let lines = wrap(&"word ".repeat(100), f, 100.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.last().is_some_and(|l| l.ends_with('…')));
+        assert!(lines.iter().all(|l| f.width(l) <= 100.0));
+    }
+}

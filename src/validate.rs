@@ -1,0 +1,262 @@
+//! Spec -> Model: every value checked for meaning, with the JSON path of the first
+//! problem. A spec without `series` draws the built-in data, with the spec's own fields
+//! laid over it; a spec with `series` stands alone (no China–Russia target or
+//! milestones leak into another country's chart).
+
+use crate::error::SpecError;
+use crate::format::plain;
+use crate::model::{self, Model};
+use crate::spec::{self, Spec};
+
+pub const MAX_POINTS: usize = 10_000;
+pub const MAX_TEXT: usize = 500;
+pub const MAX_AFFIX: usize = 12;
+pub const MAX_MILESTONES: usize = 20;
+pub const MAX_VALUE: f64 = 1e15;
+pub const YEARS: (i32, i32) = (1900, 2200);
+pub const HEIGHTS: (f64, f64) = (160.0, 2000.0);
+
+pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
+    let base = if spec.series.is_none() {
+        crate::data::default_spec()?
+    } else {
+        Spec::default()
+    };
+    let pick = |own: &Option<String>, fallback: &Option<String>| own.clone().or(fallback.clone());
+    let series = spec.series.as_ref().or(base.series.as_ref());
+    let unit = spec.unit.as_ref().or(base.unit.as_ref());
+    let target = spec.target.as_ref().or(base.target.as_ref());
+    let milestones = spec.milestones.as_ref().or(base.milestones.as_ref());
+    let source = spec.source.as_ref().or(base.source.as_ref());
+
+    let title = pick(&spec.title, &base.title);
+    text("title", title.as_deref())?;
+    let subtitle = pick(&spec.subtitle, &base.subtitle);
+    text("subtitle", subtitle.as_deref())?;
+
+    let unit = match unit {
+        Some(u) => model::Unit {
+            prefix: affix("unit.prefix", u.prefix.as_deref())?,
+            suffix: affix("unit.suffix", u.suffix.as_deref())?,
+            label: text("unit.label", u.label.as_deref())?,
+        },
+        None => model::Unit::default(),
+    };
+
+    let points = points(series.map(Vec::as_slice).unwrap_or_default())?;
+    let target = target.map(target_model).transpose()?;
+    let milestones = milestones_model(milestones.map(Vec::as_slice).unwrap_or_default(), &points)?;
+
+    let (source, source_url) = match source {
+        Some(s) => (
+            text("source.text", Some(&s.text))?,
+            url("source.url", s.url.as_deref())?,
+        ),
+        None => (None, None),
+    };
+
+    let height = match spec.height {
+        Some(h) if !h.is_finite() || h < HEIGHTS.0 || h > HEIGHTS.1 => {
+            return Err(SpecError::new(
+                "height",
+                format!(
+                    "expected a height in pixels from {} to {}, found {}",
+                    HEIGHTS.0,
+                    HEIGHTS.1,
+                    plain(h)
+                ),
+            ))
+        }
+        h => h,
+    };
+
+    Ok(Model {
+        title,
+        subtitle,
+        unit,
+        points,
+        target,
+        milestones,
+        source,
+        source_url,
+        kind: spec.kind.unwrap_or_default(),
+        renderer: spec.renderer.unwrap_or_default(),
+        height,
+    })
+}
+
+fn text(path: &str, s: Option<&str>) -> Result<Option<String>, SpecError> {
+    limited(path, s, MAX_TEXT)
+}
+
+fn affix(path: &str, s: Option<&str>) -> Result<String, SpecError> {
+    Ok(limited(path, s, MAX_AFFIX)?.unwrap_or_default())
+}
+
+fn limited(path: &str, s: Option<&str>, max: usize) -> Result<Option<String>, SpecError> {
+    match s {
+        Some(s) if s.chars().count() > max => Err(SpecError::new(
+            path,
+            format!(
+                "expected at most {max} characters, found {}",
+                s.chars().count()
+            ),
+        )),
+        s => Ok(s.map(str::to_owned)),
+    }
+}
+
+/// Only http(s) links: a `javascript:` URL from a CMS field must never become a link.
+fn url(path: &str, s: Option<&str>) -> Result<Option<String>, SpecError> {
+    let Some(u) = text(path, s)? else {
+        return Ok(None);
+    };
+    let lower = u.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        Ok(Some(u.trim().to_owned()))
+    } else {
+        Err(SpecError::new(
+            path,
+            "expected an http:// or https:// URL",
+        ))
+    }
+}
+
+fn year(path: &str, y: f64) -> Result<i32, SpecError> {
+    if y.is_finite() && y.fract() == 0.0 && y >= f64::from(YEARS.0) && y <= f64::from(YEARS.1) {
+        // Range-checked above, so the conversion is exact.
+        Ok(y as i32)
+    } else {
+        Err(SpecError::new(
+            path,
+            format!(
+                "expected a whole year from {} to {}, found {}",
+                YEARS.0,
+                YEARS.1,
+                plain(y)
+            ),
+        ))
+    }
+}
+
+fn amount(path: &str, v: f64) -> Result<f64, SpecError> {
+    if !v.is_finite() {
+        Err(SpecError::new(
+            path,
+            format!("expected a finite number, found {}", plain(v)),
+        ))
+    } else if v < 0.0 {
+        Err(SpecError::new(
+            path,
+            format!("expected a value of 0 or more, found {}", plain(v)),
+        ))
+    } else if v > MAX_VALUE {
+        Err(SpecError::new(
+            path,
+            format!("expected a value of at most 1e15, found {}", plain(v)),
+        ))
+    } else {
+        Ok(v)
+    }
+}
+
+fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
+    if series.is_empty() {
+        return Err(SpecError::new(
+            "series",
+            "expected at least one point, found an empty array",
+        ));
+    }
+    let mut out: Vec<model::Point> = Vec::with_capacity(series.len());
+    for (i, p) in series.iter().enumerate() {
+        let at = |key: &str| format!("series[{i}].{key}");
+        let y = year(&at("year"), p.year)?;
+        out.push(model::Point {
+            year: y,
+            value: amount(&at("value"), p.value)?,
+            exports: p.exports.map(|v| amount(&at("exports"), v)).transpose()?,
+            imports: p.imports.map(|v| amount(&at("imports"), v)).transpose()?,
+            estimate: p.estimate.unwrap_or(false),
+            note: text(&at("note"), p.note.as_deref())?,
+        });
+    }
+    // Sorting positions (stable, so equal years keep input order) finds duplicates in
+    // O(n log n) and still names the second occurrence's index.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out.get(i).map_or(0, |p| p.year));
+    for pair in order.windows(2) {
+        if let [first, second] = *pair {
+            let (a, b) = (out.get(first), out.get(second));
+            if let (Some(a), Some(b)) = (a, b) {
+                if a.year == b.year {
+                    return Err(SpecError::new(
+                        format!("series[{second}].year"),
+                        format!("year {} appears twice (first at series[{first}])", b.year),
+                    ));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| p.year);
+    Ok(out)
+}
+
+fn target_model(t: &spec::Target) -> Result<model::Target, SpecError> {
+    let value = amount("target.value", t.value)?;
+    if value <= 0.0 {
+        return Err(SpecError::new(
+            "target.value",
+            "expected a target above 0, found 0",
+        ));
+    }
+    let target_year = year("target.year", t.year)?;
+    let set = t.set.map(|s| year("target.set", s)).transpose()?;
+    if let Some(s) = set {
+        if s > target_year {
+            return Err(SpecError::new(
+                "target.set",
+                format!("expected a year no later than target.year ({target_year}), found {s}"),
+            ));
+        }
+    }
+    Ok(model::Target {
+        value,
+        year: target_year,
+        label: text("target.label", t.label.as_deref())?,
+        set,
+    })
+}
+
+fn milestones_model(
+    milestones: &[spec::Milestone],
+    points: &[model::Point],
+) -> Result<Vec<model::Milestone>, SpecError> {
+    if milestones.len() > MAX_MILESTONES {
+        return Err(SpecError::new(
+            "milestones",
+            format!(
+                "expected at most {MAX_MILESTONES} milestones, found {}",
+                milestones.len()
+            ),
+        ));
+    }
+    milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let path = format!("milestones[{i}].year");
+            let y = year(&path, m.year)?;
+            if !points.iter().any(|p| p.year == y) {
+                return Err(SpecError::new(
+                    path,
+                    format!("expected a year that is in the series, found {y}"),
+                ));
+            }
+            let label = text(&format!("milestones[{i}].label"), Some(&m.label))?;
+            Ok(model::Milestone {
+                year: y,
+                label: label.unwrap_or_default(),
+            })
+        })
+        .collect()
+}
