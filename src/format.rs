@@ -52,7 +52,11 @@ pub fn plain(v: f64) -> String {
         return fixed(v, 0);
     }
     if v.abs() >= 1e15 {
-        return if v > 0.0 { "more than 1e15".into() } else { "less than -1e15".into() };
+        return if v > 0.0 {
+            "more than 1e15".into()
+        } else {
+            "less than -1e15".into()
+        };
     }
     let mut s = fixed(v, 6).replace(',', "");
     if s.contains('.') {

@@ -27,10 +27,10 @@ pub fn layout(model: &Model, width: f64, height: Option<f64>, theme: &Theme) -> 
     } else {
         640.0
     };
-    let height = height
-        .filter(|h| h.is_finite())
-        .or(model.height)
-        .map(|h| h.round().clamp(crate::validate::HEIGHTS.0, crate::validate::HEIGHTS.1));
+    let height = height.filter(|h| h.is_finite()).or(model.height).map(|h| {
+        h.round()
+            .clamp(crate::validate::HEIGHTS.0, crate::validate::HEIGHTS.1)
+    });
     let numbered = width < NARROW;
     let labelled = if numbered {
         None
@@ -118,7 +118,11 @@ fn px(v: f64) -> i32 {
 /// A "nice" step (1, 2, 2.5 or 5 times a power of ten) giving at most `count` steps to
 /// cover `max`, and the number of decimals its labels need.
 pub fn nice_step(max: f64, count: u32) -> (f64, u32) {
-    let max = if max > 0.0 && max.is_finite() { max } else { 1.0 };
+    let max = if max > 0.0 && max.is_finite() {
+        max
+    } else {
+        1.0
+    };
     let raw = max / f64::from(count.max(1));
     let mut magnitude = 10f64.powf(raw.log10().floor());
     let mut decimals = (-raw.log10().floor()).max(0.0) as u32;
@@ -152,7 +156,7 @@ impl<'a> Layout<'a> {
             numbered,
             fonts: Fonts {
                 title: Font::new(if narrow { 18 } else { 20 }, true),
-                readout: Font::new(if narrow { 13 } else { 14 }, false),
+                readout: Font::new(14, false),
                 tick: Font::new(12, false),
                 label: Font::new(12, false),
                 value: Font::new(12, true),
@@ -163,7 +167,16 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn text(&mut self, x: f64, y: f64, text: String, font: Font, color: Rgb, anchor: Anchor, role: Role) {
+    /// Places a text whose line box starts at `(x, y)` (for `Anchor::Start`).
+    fn text(
+        &mut self,
+        (x, y): (f64, f64),
+        text: String,
+        font: Font,
+        color: Rgb,
+        anchor: Anchor,
+        role: Role,
+    ) {
         let t = Text {
             x: px(x),
             y: px(y),
@@ -181,7 +194,7 @@ impl<'a> Layout<'a> {
     fn block(&mut self, lines: Vec<String>, y: f64, font: Font, color: Rgb, role: Role) -> f64 {
         let mut y = y;
         for line in lines {
-            self.text(0.0, y, line, font, color, Anchor::Start, role);
+            self.text((0.0, y), line, font, color, Anchor::Start, role);
             y += f64::from(font.line_height());
         }
         y
@@ -290,7 +303,14 @@ impl<'a> Layout<'a> {
                 dash: None,
             });
             let ty = f64::from(gy) - tick_h;
-            self.text(0.0, ty, label, self.fonts.tick, theme.muted, Anchor::Start, Role::YTick);
+            self.text(
+                (0.0, ty),
+                label,
+                self.fonts.tick,
+                theme.muted,
+                Anchor::Start,
+                Role::YTick,
+            );
         }
 
         self.x_labels(&frame);
@@ -302,7 +322,14 @@ impl<'a> Layout<'a> {
         if let Some(&(lx, ly)) = series.last() {
             let lh = f64::from(self.fonts.value.line_height());
             let y = (ly - lh / 2.0).clamp(0.0, height - lh);
-            self.text(lx + 7.0, y, value_label, self.fonts.value, theme.series, Anchor::Start, Role::ValueLabel);
+            self.text(
+                (lx + 7.0, y),
+                value_label,
+                self.fonts.value,
+                theme.series,
+                Anchor::Start,
+                Role::ValueLabel,
+            );
         }
 
         if !self.milestones(&frame, &series, header_bottom) {
@@ -310,7 +337,13 @@ impl<'a> Layout<'a> {
         }
 
         let footer_top = height - footer_h;
-        self.block(footer, footer_top, self.fonts.footer, theme.muted, Role::Footer);
+        self.block(
+            footer,
+            footer_top,
+            self.fonts.footer,
+            theme.muted,
+            Role::Footer,
+        );
 
         let columns = m
             .points
@@ -351,7 +384,8 @@ impl<'a> Layout<'a> {
         };
         let widest = font.width(&label(frame.x_max, false));
         let per_year = if frame.x_max > frame.x_min {
-            (frame.x(frame.x_max, kind) - frame.x(frame.x_min, kind)) / f64::from(frame.x_max - frame.x_min)
+            (frame.x(frame.x_max, kind) - frame.x(frame.x_min, kind))
+                / f64::from(frame.x_max - frame.x_min)
         } else {
             f64::INFINITY
         };
@@ -360,7 +394,11 @@ impl<'a> Layout<'a> {
             .find(|s| f64::from(*s) * per_year >= (widest * 2.2).max(widest + 10.0))
             .unwrap_or(100);
         // Every other year reads as clutter on a long span: count in fives instead.
-        let step = if step == 2 && frame.x_max - frame.x_min > 12 { 5 } else { step };
+        let step = if step == 2 && frame.x_max - frame.x_min > 12 {
+            5
+        } else {
+            step
+        };
         let mut years: Vec<i32> = (frame.x_min..=frame.x_max)
             .filter(|y| y.rem_euclid(step) == 0)
             .collect();
@@ -383,7 +421,14 @@ impl<'a> Layout<'a> {
             let text = label(*year, i == 0);
             let half = font.width(&text) / 2.0;
             let x = frame.x(*year, kind).clamp(half, self.width - half);
-            self.text(x, y, text, font, self.theme.muted, Anchor::Middle, Role::XTick);
+            self.text(
+                (x, y),
+                text,
+                font,
+                self.theme.muted,
+                Anchor::Middle,
+                Role::XTick,
+            );
         }
     }
 
@@ -423,8 +468,12 @@ impl<'a> Layout<'a> {
             !crosses_series(&b, series, self.model.kind, frame)
                 && !self.taken.iter().any(|o| o.overlaps(&b))
         };
-        let (x, y, anchor) = candidates.iter().find(|c| fits(c)).copied().unwrap_or((frame.right, above, Anchor::End));
-        self.text(x, y, label, font, theme.target, anchor, Role::TargetLabel);
+        let (x, y, anchor) = candidates.iter().find(|c| fits(c)).copied().unwrap_or((
+            frame.right,
+            above,
+            Anchor::End,
+        ));
+        self.text((x, y), label, font, theme.target, anchor, Role::TargetLabel);
         self.target_tick(tx, ty, if y < f64::from(ty) { 1 } else { -1 });
     }
 
@@ -468,28 +517,64 @@ impl<'a> Layout<'a> {
                         });
                     }
                 }
-                if let Some(&(x, y)) = series.last() {
+                // The last point is marked and labelled; hollow if it is an estimate.
+                if let (Some(&(x, y)), Some(p)) = (series.last(), m.points.last()) {
+                    let center = (px(x), px(y));
+                    let (color, fill, width) = if p.estimate {
+                        (theme.background, true, 1)
+                    } else {
+                        (theme.series, true, 1)
+                    };
                     self.marks.push(Mark::Circle {
-                        center: (px(x), px(y)),
+                        center,
                         radius: 4,
-                        color: theme.series,
-                        fill: true,
-                        width: 1,
+                        color,
+                        fill,
+                        width,
                     });
+                    if p.estimate {
+                        self.marks.push(Mark::Circle {
+                            center,
+                            radius: 4,
+                            color: theme.series,
+                            fill: false,
+                            width: 2,
+                        });
+                    }
                 }
             }
             Kind::Bars => {
                 let band = frame.band();
-                let gap = if band > 6.0 { 2.0 } else if band > 3.0 { 1.0 } else { 0.0 };
+                let gap = if band > 6.0 {
+                    2.0
+                } else if band > 3.0 {
+                    1.0
+                } else {
+                    0.0
+                };
                 let half = ((band - gap) / 2.0).max(0.5);
                 let base = px(frame.y(0.0));
                 for (p, &(x, y)) in m.points.iter().zip(series) {
                     let (x0, x1) = (px(x - half), px(x + half).max(px(x - half) + 1));
                     if p.estimate {
                         // Hollow: an outline, so estimates differ by shape, not colour.
-                        self.marks.push(Mark::Rect { x0, y0: px(y), x1, y1: base, color: theme.series, fill: false });
+                        self.marks.push(Mark::Rect {
+                            x0,
+                            y0: px(y),
+                            x1,
+                            y1: base,
+                            color: theme.series,
+                            fill: false,
+                        });
                     } else {
-                        self.marks.push(Mark::Rect { x0, y0: px(y), x1, y1: base, color: theme.series, fill: true });
+                        self.marks.push(Mark::Rect {
+                            x0,
+                            y0: px(y),
+                            x1,
+                            y1: base,
+                            color: theme.series,
+                            fill: true,
+                        });
                     }
                 }
             }
@@ -551,7 +636,7 @@ impl<'a> Layout<'a> {
                     .find(|(cx, cy, a)| free(probe(*cx, *cy, &text, nf, *a).bounds(), self))
                     .copied();
                 let (cx, cy, a) = fit.unwrap_or((x, y - 8.0 - nh, Anchor::Middle));
-                self.text(cx, cy, text, nf, theme.milestone, a, Role::Milestone);
+                self.text((cx, cy), text, nf, theme.milestone, a, Role::Milestone);
                 continue;
             }
             // Candidates in order of preference: a leader up, then sideways, then down;
@@ -559,27 +644,38 @@ impl<'a> Layout<'a> {
             let mut candidates: Vec<(f64, f64)> = vec![(0.0, -28.0)];
             candidates.extend([(-10.0, 0.0), (10.0, 0.0)]);
             candidates.extend([-44.0, -60.0, -76.0, 28.0, 44.0, 60.0, 76.0].map(|dy| (0.0, dy)));
-            let fit = candidates.iter().flat_map(|&(dx, dy)| {
-                let anchors: &[Anchor] = match dx {
-                    d if d < 0.0 => &[Anchor::End],
-                    d if d > 0.0 => &[Anchor::Start],
-                    _ => &[Anchor::End, Anchor::Start],
-                };
-                anchors.iter().map(move |a| (dx, dy, *a))
-            }).find_map(|(dx, dy, anchor)| {
-                let (lx, ly) = (x + dx, y + dy);
-                let tx = match anchor {
-                    Anchor::End => lx - 4.0,
-                    _ => lx + 4.0,
-                };
-                let t = probe(tx, ly - lh / 2.0, &ms.label, font, anchor);
-                free(t.bounds(), self).then_some((dx, dy, t))
-            });
+            let fit = candidates
+                .iter()
+                .flat_map(|&(dx, dy)| {
+                    let anchors: &[Anchor] = match dx {
+                        d if d < 0.0 => &[Anchor::End],
+                        d if d > 0.0 => &[Anchor::Start],
+                        _ => &[Anchor::End, Anchor::Start],
+                    };
+                    anchors.iter().map(move |a| (dx, dy, *a))
+                })
+                .find_map(|(dx, dy, anchor)| {
+                    let (lx, ly) = (x + dx, y + dy);
+                    let tx = match anchor {
+                        Anchor::End => lx - 4.0,
+                        _ => lx + 4.0,
+                    };
+                    let t = probe(tx, ly - lh / 2.0, &ms.label, font, anchor);
+                    free(t.bounds(), self).then_some((dx, dy, t))
+                });
             let Some((dx, dy, t)) = fit else {
                 return false;
             };
             // Not f64::signum: it gives 1 for 0, which would slant a vertical leader.
-            let sign = |d: f64| if d > 0.0 { 1.0 } else if d < 0.0 { -1.0 } else { 0.0 };
+            let sign = |d: f64| {
+                if d > 0.0 {
+                    1.0
+                } else if d < 0.0 {
+                    -1.0
+                } else {
+                    0.0
+                }
+            };
             let start = (x + sign(dx) * 6.0, y + sign(dy) * 6.0);
             self.marks.push(Mark::Path {
                 points: vec![(px(start.0), px(start.1)), (px(x + dx), px(y + dy))],
@@ -587,7 +683,14 @@ impl<'a> Layout<'a> {
                 width: 1,
                 dash: None,
             });
-            self.text(f64::from(t.x), f64::from(t.y), t.text, font, theme.milestone, t.anchor, Role::Milestone);
+            self.text(
+                (f64::from(t.x), f64::from(t.y)),
+                t.text,
+                font,
+                theme.milestone,
+                t.anchor,
+                Role::Milestone,
+            );
         }
         true
     }

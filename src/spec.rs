@@ -129,16 +129,20 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
                 label: u.string("label")?,
             })
         })?,
-        series: obj.array("series", |p| {
-            Ok(Point {
-                year: p.required_number("year")?,
-                value: p.required_number("value")?,
-                exports: p.number("exports")?,
-                imports: p.number("imports")?,
-                estimate: p.boolean("estimate")?,
-                note: p.string("note")?,
-            })
-        }, POINT_KEYS)?,
+        series: obj.array(
+            "series",
+            |p| {
+                Ok(Point {
+                    year: p.required_number("year")?,
+                    value: p.required_number("value")?,
+                    exports: p.number("exports")?,
+                    imports: p.number("imports")?,
+                    estimate: p.boolean("estimate")?,
+                    note: p.string("note")?,
+                })
+            },
+            POINT_KEYS,
+        )?,
         target: obj.object("target", TARGET_KEYS, |t| {
             Ok(Target {
                 value: t.required_number("value")?,
@@ -147,12 +151,16 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
                 set: t.number("set")?,
             })
         })?,
-        milestones: obj.array("milestones", |m| {
-            Ok(Milestone {
-                year: m.required_number("year")?,
-                label: m.required_string("label")?,
-            })
-        }, MILESTONE_KEYS)?,
+        milestones: obj.array(
+            "milestones",
+            |m| {
+                Ok(Milestone {
+                    year: m.required_number("year")?,
+                    label: m.required_string("label")?,
+                })
+            },
+            MILESTONE_KEYS,
+        )?,
         source: obj.object("source", SOURCE_KEYS, |s| {
             Ok(Source {
                 text: s.required_string("text")?,
@@ -220,7 +228,8 @@ impl<'a> Obj<'a> {
     }
 
     fn required_string(&self, key: &str) -> Result<String, SpecError> {
-        self.string(key)?.ok_or_else(|| self.missing(key, "a string"))
+        self.string(key)?
+            .ok_or_else(|| self.missing(key, "a string"))
     }
 
     fn number(&self, key: &str) -> Result<Option<f64>, SpecError> {
@@ -232,7 +241,8 @@ impl<'a> Obj<'a> {
     }
 
     fn required_number(&self, key: &str) -> Result<f64, SpecError> {
-        self.number(key)?.ok_or_else(|| self.missing(key, "a number"))
+        self.number(key)?
+            .ok_or_else(|| self.missing(key, "a number"))
     }
 
     fn boolean(&self, key: &str) -> Result<Option<bool>, SpecError> {
@@ -244,7 +254,10 @@ impl<'a> Obj<'a> {
     }
 
     fn missing(&self, key: &str, what: &str) -> SpecError {
-        SpecError::new(join(&self.path, key), format!("is required ({what})"))
+        SpecError::new(
+            join(&self.path, key),
+            format!("expected {what}, found nothing"),
+        )
     }
 
     fn object<T>(
@@ -273,7 +286,7 @@ impl<'a> Obj<'a> {
                     return Err(SpecError::new(
                         path,
                         format!(
-                            "expected at most {} items, found {}",
+                            "expected at most {} entries, found {}",
                             crate::validate::MAX_POINTS,
                             items.len()
                         ),
@@ -328,7 +341,11 @@ fn unknown_key(path: &str, key: &str, known: &[&str]) -> SpecError {
         Some((d, k)) if d <= 2.max(k.len() / 3) => {
             format!("unknown key \"{}\"; did you mean \"{k}\"?", clip(key))
         }
-        _ => format!("unknown key \"{}\"; known keys: {}", clip(key), known.join(", ")),
+        _ => format!(
+            "unknown key \"{}\"; known keys: {}",
+            clip(key),
+            known.join(", ")
+        ),
     };
     SpecError::new(path, message)
 }

@@ -89,7 +89,11 @@ pub fn description(m: &Model) -> String {
         .fold(first, |best, p| if p.value > best.value { p } else { best });
     let mut s = format!(
         "{} from {} in {} to {} in {}",
-        if last.value >= first.value { "Rose" } else { "Fell" },
+        if last.value >= first.value {
+            "Rose"
+        } else {
+            "Fell"
+        },
         m.unit_value(first.value),
         first.year,
         m.unit_value(last.value),
@@ -102,7 +106,11 @@ pub fn description(m: &Model) -> String {
             first.year,
             m.unit_value(peak.value),
             peak.year,
-            if last.value < peak.value { "fell" } else { "rose" },
+            if last.value < peak.value {
+                "fell"
+            } else {
+                "rose"
+            },
             m.unit_value(last.value),
             last.year
         );
@@ -114,7 +122,10 @@ pub fn description(m: &Model) -> String {
                 "; it passed the {goal} target for {} in {}",
                 t.year, p.year
             )),
-            None => s.push_str(&format!("; the {goal} target for {} is not yet reached", t.year)),
+            None => s.push_str(&format!(
+                "; the {goal} target for {} is not yet reached",
+                t.year
+            )),
         }
     }
     s.push('.');

@@ -162,7 +162,10 @@ mod tests {
         let lines = wrap("the quick brown fox jumps over the lazy dog", f, 80.0, 10);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| f.width(l) <= 80.0));
-        assert_eq!(lines.join(" "), "the quick brown fox jumps over the lazy dog");
+        assert_eq!(
+            lines.join(" "),
+            "the quick brown fox jumps over the lazy dog"
+        );
         let cjk = wrap(&"贸易".repeat(20), f, 60.0, 10);
         assert!(cjk.len() > 1 && cjk.iter().all(|l| f.width(l) <= 60.0));
     }

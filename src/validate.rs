@@ -115,10 +115,7 @@ fn url(path: &str, s: Option<&str>) -> Result<Option<String>, SpecError> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         Ok(Some(u.trim().to_owned()))
     } else {
-        Err(SpecError::new(
-            path,
-            "expected an http:// or https:// URL",
-        ))
+        Err(SpecError::new(path, "expected an http:// or https:// URL"))
     }
 }
 

@@ -1,0 +1,161 @@
+//! The web edge in headless Chromium (wasm-bindgen-test): mount, update, destroy,
+//! error paths, canvas resolution, and SVG identical to the native golden file.
+#![cfg(target_arch = "wasm32")]
+
+use trade_target_chart::web::{default_spec, render_svg, Chart};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(width: u32) -> HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let el: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
+    el.style()
+        .set_property("width", &format!("{width}px"))
+        .expect("style");
+    document
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
+    el
+}
+
+fn spec(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON")
+}
+
+fn error_parts(e: JsValue) -> (String, String) {
+    let get = |k: &str| {
+        js_sys::Reflect::get(&e, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    (get("path"), get("message"))
+}
+
+#[wasm_bindgen_test]
+fn mount_draws_the_default_chart_at_the_element_width() {
+    let el = host(500);
+    let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("default mounts");
+    let html = el.inner_html();
+    assert!(html.starts_with("<svg"), "{}", &html[..80.min(html.len())]);
+    assert!(html.contains("China–Russia trade passed its $200B goal a year early"));
+    assert!(html.contains("$200B target (2024)"));
+    assert_eq!(chart.width(), 500.0);
+    assert!(html.contains("width=\"500\""));
+}
+
+#[wasm_bindgen_test]
+fn update_redraws_and_a_bad_update_keeps_the_chart() {
+    let el = host(640);
+    let mut chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    chart
+        .update(spec(r#"{"title":"A new title"}"#))
+        .expect("valid update");
+    assert!(el.inner_html().contains("A new title"));
+    let before = el.inner_html();
+    let err = chart
+        .update(spec(r#"{"series":[{"year":2000,"value":"abc"}]}"#))
+        .expect_err("bad spec");
+    assert_eq!(
+        error_parts(err),
+        (
+            "series[0].value".into(),
+            "expected a number, found a string".into()
+        )
+    );
+    assert_eq!(el.inner_html(), before, "the chart on screen is unchanged");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_spec_shows_a_readable_error_box_and_throws() {
+    let el = host(640);
+    let err = Chart::new(
+        el.clone(),
+        spec(r#"{"titel":"<img src=x onerror=alert(1)>"}"#),
+    )
+    .err()
+    .expect("bad spec");
+    assert_eq!(error_parts(err).0, "titel");
+    let text = el.text_content().unwrap_or_default();
+    assert!(
+        text.contains("titel: unknown key \"titel\"; did you mean \"title\"?"),
+        "{text}"
+    );
+    assert!(
+        el.query_selector("img").ok().flatten().is_none(),
+        "no markup from the spec"
+    );
+    assert!(el.query_selector("[role=alert]").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+fn destroy_empties_the_element() {
+    let el = host(640);
+    let mut chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    chart.destroy();
+    assert_eq!(el.inner_html(), "");
+}
+
+#[wasm_bindgen_test]
+fn canvas_backing_store_is_css_size_times_device_pixel_ratio() {
+    let el = host(480);
+    let chart = Chart::new(el.clone(), spec(r#"{"renderer":"canvas"}"#)).expect("mounts");
+    let canvas: HtmlCanvasElement = el
+        .query_selector("canvas")
+        .ok()
+        .flatten()
+        .expect("a canvas")
+        .dyn_into()
+        .expect("canvas");
+    let dpr = web_sys::window().expect("window").device_pixel_ratio();
+    assert_eq!(canvas.width(), (480.0 * dpr).round() as u32);
+    assert_eq!(
+        canvas.style().get_property_value("width").ok().as_deref(),
+        Some("480px")
+    );
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("China–Russia trade passed its $200B goal a year early")
+    );
+    assert!(chart.to_svg().starts_with("<svg"));
+}
+
+#[wasm_bindgen_test]
+fn svg_in_the_browser_is_byte_identical_to_the_native_golden_file() {
+    let golden = include_str!("golden/default-640.svg");
+    assert_eq!(
+        render_svg(JsValue::UNDEFINED, 640.0, None).expect("renders"),
+        golden
+    );
+    let golden = include_str!("golden/default-320.svg");
+    assert_eq!(
+        render_svg(JsValue::NULL, 320.0, None).expect("renders"),
+        golden
+    );
+}
+
+#[wasm_bindgen_test]
+fn default_spec_round_trips_through_js() {
+    let spec = default_spec().expect("default spec");
+    let json = js_sys::JSON::stringify(&spec)
+        .expect("stringify")
+        .as_string()
+        .unwrap_or_default();
+    assert!(
+        json.contains("\"year\":2023") && json.contains("\"value\":240.11"),
+        "{json}"
+    );
+    let same = render_svg(spec, 640.0, None).expect("renders");
+    assert_eq!(same, include_str!("golden/default-640.svg"));
+}
