@@ -60,8 +60,25 @@ struct State {
 }
 
 impl State {
+    /// The element's content-box width: a host that pads the element gets a chart that
+    /// fits inside the padding.
     fn measure(&self) -> f64 {
-        let w = self.root.get_bounding_client_rect().width().floor();
+        let outer = self.root.get_bounding_client_rect().width();
+        let chrome: f64 = web_sys::window()
+            .and_then(|w| w.get_computed_style(&self.root).ok().flatten())
+            .map_or(0.0, |style| {
+                [
+                    "padding-left",
+                    "padding-right",
+                    "border-left-width",
+                    "border-right-width",
+                ]
+                .iter()
+                .filter_map(|k| style.get_property_value(k).ok())
+                .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .sum()
+            });
+        let w = (outer - chrome).floor();
         if w > 0.0 {
             w
         } else {
@@ -213,7 +230,7 @@ impl Chart {
         let mut state = self
             .state
             .try_borrow_mut()
-            .map_err(|_| JsValue::from_str("the chart is busy drawing"))?;
+            .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
         state.model = model;
         state.draw();
         Ok(())

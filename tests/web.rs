@@ -159,3 +159,17 @@ fn default_spec_round_trips_through_js() {
     let same = render_svg(spec, 640.0, None).expect("renders");
     assert_eq!(same, include_str!("golden/default-640.svg"));
 }
+
+#[wasm_bindgen_test]
+fn a_padded_host_gets_a_chart_as_wide_as_its_content_box() {
+    let el = host(500);
+    el.style().set_property("padding", "0 20px").expect("style");
+    el.style()
+        .set_property("border", "3px solid black")
+        .expect("style");
+    el.style()
+        .set_property("box-sizing", "border-box")
+        .expect("style");
+    let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    assert_eq!(chart.width(), 500.0 - 40.0 - 6.0);
+}
