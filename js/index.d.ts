@@ -1,0 +1,170 @@
+// Type declarations for trade-target-chart (the ESM entry js/index.js).
+//
+//   import { mount, renderSVG, defaultSpec, SpecError } from "trade-target-chart";
+//
+// Every spec field is optional: `{}` (or no spec at all) draws the default chart,
+// China–Russia goods trade against the $200B target. A spec without `series` is laid
+// over the built-in chart (change the title, the kind, …); a spec with `series` stands
+// alone (no built-in target, milestones or source leak into it). Unknown keys are
+// rejected; JSON `null` counts as a missing key.
+
+/** One year of the series. */
+export interface SeriesPoint {
+  /** The calendar year, e.g. 2024. */
+  year: number;
+  /** The total for the year, in the chart's unit (US$ billions by default). */
+  value: number;
+  /** Exports (the first country's exports to the second), same unit; optional. */
+  exports?: number;
+  /** Imports (the first country's imports from the second), same unit; optional. */
+  imports?: number;
+  /** True when the value is derived or approximate: drawn as a hollow point and footnoted. */
+  estimate?: boolean;
+  /** A short note about this year's figure (where it was reported, how it was derived); at most 500 characters. */
+  note?: string;
+}
+
+/** The goal the series is measured against, drawn as a dashed line. */
+export interface Target {
+  /** The target value, in the chart's unit (e.g. 200 for $200B). */
+  value: number;
+  /** The year the target is due (e.g. 2024). */
+  year: number;
+  /** The label at the right end of the target line, e.g. "$200B target (2024)". */
+  label?: string;
+  /** The year the target was set (e.g. 2018); used in the readout and notes. */
+  set?: number;
+}
+
+/** A dated event marked on the series with a short label. */
+export interface Milestone {
+  /** The year the event falls in. */
+  year: number;
+  /** The short label shown beside the marker (or numbered under the chart at narrow widths). */
+  label: string;
+}
+
+/** Where the data comes from, printed under the chart. */
+export interface Source {
+  /** The source line, e.g. "China's General Administration of Customs". */
+  text: string;
+  /** A link to the source; only http:// and https:// URLs are accepted. */
+  url?: string;
+}
+
+/** How values are written. */
+export interface Unit {
+  /** Written before a value, e.g. "$" (at most 12 characters). */
+  prefix?: string;
+  /** Written after a value, e.g. "B" (at most 12 characters). */
+  suffix?: string;
+  /** The unit in words for the subtitle, e.g. "Yearly goods trade, US$ billions". */
+  label?: string;
+}
+
+/**
+ * A chart description. Every key is optional; unknown keys are rejected with a SpecError.
+ * Without `series`, the spec's fields are laid over the built-in China–Russia chart;
+ * with `series`, only what the spec gives is drawn. Texts are at most 500 characters.
+ */
+export interface Spec {
+  /** The headline above the chart; says the finding. Default (without `series`): the built-in title. */
+  title?: string;
+  /** The line under the title: the unit and the number that matters. Default: a readout computed from the data. */
+  subtitle?: string;
+  /** The yearly values (at most 10,000 points; years 1900–2200). Default: the built-in China–Russia data. */
+  series?: SeriesPoint[];
+  /** The goal to draw. Default (without `series`): $200B by 2024, set in 2018. */
+  target?: Target;
+  /** Events to mark on the series (at most 20). Default (without `series`): the built-in milestones. */
+  milestones?: Milestone[];
+  /** The source line under the chart. Default (without `series`): China's General Administration of Customs. */
+  source?: Source;
+  /** How values are written. Default (without `series`): prefix "$", suffix "B", label "Yearly goods trade, US$ billions". */
+  unit?: Unit;
+  /** Draw the series as a line (default) or as bars. */
+  kind?: "line" | "bars";
+  /** Draw with SVG elements (default) or onto a canvas (sharp at any devicePixelRatio). */
+  renderer?: "svg" | "canvas";
+  /** A fixed height in CSS pixels (160–2000); by default the height follows the width within bounds. */
+  height?: number;
+}
+
+/** What a spec argument may be: an object, its JSON text, or nothing (the default chart). */
+export type SpecInput = Spec | string | null | undefined;
+
+/**
+ * A spec the chart cannot draw. `message` is `"<path>: <what is wrong>"`, or just the
+ * explanation when `path` is "" (the spec as a whole, or JSON that does not parse).
+ */
+export class SpecError extends Error {
+  constructor(path: string, message: string, options?: ErrorOptions);
+  readonly name: "SpecError";
+  /** Where the problem is, as a JSON path like "series[3].value"; "" for the whole spec. */
+  readonly path: string;
+}
+
+/** A mounted chart. */
+export interface ChartHandle {
+  /** The element the chart was mounted into. */
+  readonly element: HTMLElement;
+  /**
+   * Redraws with a new spec, synchronously. On a bad spec it throws a SpecError and
+   * leaves the chart drawn as it was.
+   * @throws {SpecError}
+   */
+  update(spec?: SpecInput): void;
+  /** The chart as currently drawn, as SVG text (also when drawn on a canvas). */
+  toSVG(): string;
+  /**
+   * Stops following the element's size, empties the element and frees the chart's memory.
+   * Calling it again does nothing; calling update/toSVG afterwards throws.
+   */
+  destroy(): void;
+}
+
+/** Options for renderSVG. */
+export interface RenderOptions {
+  /** The width in pixels. Default 640. */
+  width?: number;
+  /** The height in pixels. Default: the spec's height, else one that follows the width. */
+  height?: number;
+}
+
+/**
+ * Draws a chart into `element`, following the element's width as it changes.
+ * Loads the WebAssembly module first if needed (once per page).
+ *
+ * Rejects with a {@link SpecError} on a bad spec (the element then shows an error box),
+ * or with the load error if the WebAssembly module could not be loaded (the element then
+ * shows a short message). Mounting again into the same element destroys the chart
+ * that was there.
+ */
+export function mount(element: HTMLElement, spec?: SpecInput): Promise<ChartHandle>;
+
+/**
+ * Renders a spec to SVG text without touching the page. Loads the WebAssembly module
+ * first if needed. Rejects with a {@link SpecError} on a bad spec.
+ */
+export function renderSVG(spec?: SpecInput, options?: RenderOptions): Promise<string>;
+
+/**
+ * The default spec: the built-in China–Russia data, target, milestones and texts, as a
+ * fresh plain object (a good starting point to edit). It comes from the WebAssembly
+ * module, so this loads the module if it is not loaded yet.
+ */
+export function defaultSpec(): Promise<Spec>;
+
+/**
+ * Starts loading the WebAssembly module (once per page) and resolves when it is ready.
+ * Optional: mount, renderSVG and defaultSpec load it themselves. A failed load is
+ * retried by the next call.
+ */
+export function ready(): Promise<void>;
+
+/**
+ * Fetches the WebAssembly binary from `url` instead of `../pkg/trade_target_chart_bg.wasm`
+ * next to this module (e.g. a CDN copy). Must be called before anything starts loading it;
+ * throws otherwise. `null` restores the default.
+ */
+export function setWasmUrl(url: string | URL | null): void;

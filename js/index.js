@@ -1,0 +1,227 @@
+// trade-target-chart: the npm entry (ESM).
+//
+//   import { mount, renderSVG, defaultSpec, SpecError } from "trade-target-chart";
+//   const chart = await mount(document.getElementById("chart"), { title: "…" });
+//   chart.update({ kind: "bars" });          // sync; throws SpecError, chart unchanged
+//
+// Nothing runs at import time: the WebAssembly module is fetched and instantiated
+// the first time a function that needs it is called (mount, renderSVG, defaultSpec,
+// ready), and only once per page however many charts are mounted.
+
+/** Where the wasm binary lives unless setWasmUrl() said otherwise. */
+const DEFAULT_WASM_URL = () => new URL("../pkg/trade_target_chart_bg.wasm", import.meta.url);
+
+let wasmUrl = null; // set by setWasmUrl(); null = DEFAULT_WASM_URL()
+let wasmPromise = null; // the one shared init promise (null = not started)
+
+/**
+ * A spec the chart cannot draw: `path` says where (e.g. "series[3].value"; "" for the
+ * spec as a whole), `message` says what is wrong, prefixed with the path.
+ */
+export class SpecError extends Error {
+  constructor(path, message, options) {
+    const p = typeof path === "string" ? path : "";
+    super(p ? `${p}: ${message}` : String(message), options);
+    this.name = "SpecError";
+    this.path = p;
+  }
+}
+
+/**
+ * Overrides where the wasm binary is fetched from (a URL or a string). Must be called
+ * before the first mount/renderSVG/defaultSpec/ready call.
+ */
+export function setWasmUrl(url) {
+  if (wasmPromise) {
+    throw new Error("trade-target-chart: setWasmUrl() must be called before the wasm starts loading");
+  }
+  wasmUrl = url == null ? null : url;
+}
+
+/**
+ * Starts loading the wasm (once per page) and resolves when it is ready.
+ * Resolves to nothing useful for callers; await it to preload.
+ */
+export function ready() {
+  return loadWasm().then(() => undefined);
+}
+
+function loadWasm() {
+  if (!wasmPromise) {
+    const p = (async () => {
+      const glue = await import("../pkg/trade_target_chart.js");
+      const url = wasmUrl ?? DEFAULT_WASM_URL();
+      // Fetch here (rather than passing the URL) to turn an HTTP error into a clear
+      // message; wasm-bindgen's init still compiles with instantiateStreaming.
+      const response = fetch(url).then((res) => {
+        if (!res.ok) {
+          throw new Error(`could not fetch ${res.url || String(url)} (HTTP ${res.status})`);
+        }
+        return res;
+      });
+      await glue.default({ module_or_path: response });
+      return glue;
+    })();
+    wasmPromise = p;
+    // A failed load is not cached: the next call tries again.
+    p.catch(() => {
+      if (wasmPromise === p) wasmPromise = null;
+    });
+  }
+  return wasmPromise;
+}
+
+/** Turns what a spec may be (object, JSON text, nothing) into what the wasm takes. */
+function normalizeSpec(spec) {
+  if (spec === undefined || spec === null) return {};
+  if (typeof spec === "string") {
+    let parsed;
+    try {
+      parsed = JSON.parse(spec);
+    } catch (e) {
+      throw new SpecError("", `the spec is not valid JSON: ${e && e.message ? e.message : e}`);
+    }
+    if (parsed === null) return {};
+    spec = parsed;
+  }
+  if (typeof spec !== "object" || Array.isArray(spec)) {
+    const kind = Array.isArray(spec) ? "an array" : typeof spec;
+    throw new SpecError("", `the spec must be an object (or its JSON text), not ${kind}`);
+  }
+  return spec;
+}
+
+/** Converts what the wasm throws ({path, message}) into a SpecError; other errors pass through. */
+function toError(e) {
+  if (e instanceof Error) return e;
+  if (e && typeof e === "object" && typeof e.message === "string") {
+    return new SpecError(typeof e.path === "string" ? e.path : "", e.message);
+  }
+  return new Error(String(e));
+}
+
+function loadFailureMessage(e) {
+  const why = e && e.message ? e.message : String(e);
+  return `The chart could not be loaded: ${why}`;
+}
+
+// Charts currently mounted, by element: mounting again into the same element
+// destroys the previous chart first.
+const mounted = new WeakMap();
+
+class ChartHandle {
+  #chart;
+  #element;
+
+  constructor(chart, element) {
+    this.#chart = chart;
+    this.#element = element;
+  }
+
+  /** The element the chart was mounted into. */
+  get element() {
+    return this.#element;
+  }
+
+  #live() {
+    if (!this.#chart) throw new Error("trade-target-chart: this chart has been destroyed");
+    return this.#chart;
+  }
+
+  /** Redraws with a new spec. Throws SpecError (chart left as it was) on a bad spec. */
+  update(spec) {
+    const chart = this.#live();
+    const s = normalizeSpec(spec);
+    try {
+      chart.update(s);
+    } catch (e) {
+      throw toError(e);
+    }
+  }
+
+  /** The chart as it is drawn now, as SVG text (even when it is drawn on a canvas). */
+  toSVG() {
+    return this.#live().toSvg();
+  }
+
+  /** Stops following the element's size, empties the element and frees the chart. Idempotent. */
+  destroy() {
+    const chart = this.#chart;
+    if (!chart) return;
+    this.#chart = null;
+    if (mounted.get(this.#element) === this) mounted.delete(this.#element);
+    try {
+      chart.destroy();
+    } finally {
+      chart.free();
+    }
+  }
+}
+
+/**
+ * Draws a chart into `element` and resolves to a handle. Rejects with SpecError on a bad
+ * spec (the element then shows an error box), or with the load error if the wasm could
+ * not be loaded (the element then shows a short message). A chart already mounted in
+ * `element` by this module is destroyed first.
+ */
+export async function mount(element, spec) {
+  if (!element || typeof element !== "object" || element.nodeType !== 1) {
+    throw new TypeError("trade-target-chart: mount() needs an element to draw into");
+  }
+  let s;
+  try {
+    s = normalizeSpec(spec);
+  } catch (e) {
+    // Not JSON (or not an object): the wasm never sees it, so say it here, as plain text.
+    mounted.get(element)?.destroy();
+    element.textContent = `This chart could not be drawn. ${e.message}`;
+    throw e;
+  }
+  let glue;
+  try {
+    glue = await loadWasm();
+  } catch (e) {
+    mounted.get(element)?.destroy();
+    element.textContent = loadFailureMessage(e);
+    throw e;
+  }
+  mounted.get(element)?.destroy();
+  let chart;
+  try {
+    chart = new glue.Chart(element, s);
+  } catch (e) {
+    throw toError(e);
+  }
+  const handle = new ChartHandle(chart, element);
+  mounted.set(element, handle);
+  return handle;
+}
+
+/**
+ * Renders a spec to SVG text without touching the page. `width` defaults to 640 px;
+ * `height` defaults to the spec's height or one that follows the width.
+ */
+export async function renderSVG(spec, { width = 640, height } = {}) {
+  const s = normalizeSpec(spec);
+  if (typeof width !== "number" || !Number.isFinite(width) || width <= 0) {
+    throw new RangeError(`trade-target-chart: width must be a positive number, not ${String(width)}`);
+  }
+  if (height !== undefined && height !== null && (typeof height !== "number" || !Number.isFinite(height) || height <= 0)) {
+    throw new RangeError(`trade-target-chart: height must be a positive number, not ${String(height)}`);
+  }
+  const glue = await loadWasm();
+  try {
+    return height == null ? glue.renderSvg(s, width) : glue.renderSvg(s, width, height);
+  } catch (e) {
+    throw toError(e);
+  }
+}
+
+/**
+ * The default spec (the built-in China–Russia data) as a fresh plain object.
+ * It comes from the wasm, so this loads it if it is not loaded yet.
+ */
+export async function defaultSpec() {
+  const glue = await loadWasm();
+  return glue.defaultSpec();
+}

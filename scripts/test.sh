@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The one test command (npm test, CI). Stops at the first failing step; prints per-step times.
+set -euo pipefail
+export LC_NUMERIC=C  # printf %f below expects a dot
+cd "$(dirname "$0")/.."
+[[ -d "$HOME/.cargo/bin" && ":$PATH:" != *":$HOME/.cargo/bin:"* ]] && export PATH="$HOME/.cargo/bin:$PATH"
+# wasm-bindgen-test-runner picks the browser from this; Debian's driver finds /usr/bin/chromium.
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}"
+# A cold CI machine is slower than the runner's 20 s default.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+
+summary=()
+current=""
+report() {
+  local rc=$?
+  (( ${#summary[@]} )) || [[ -n $current ]] || return 0
+  echo
+  echo "== test summary =="
+  printf '%s\n' "${summary[@]}"
+  if [[ -n $current ]]; then printf '  FAIL  %-52s (exit %d)\n' "$current" "$rc"
+  elif (( rc == 0 )); then echo "all steps passed"; fi
+  return 0
+}
+trap report EXIT
+
+step() { # step "label" cmd args...
+  current=$1; shift
+  echo
+  echo "==> $current"
+  local t0=$EPOCHREALTIME
+  "$@"
+  summary+=("$(printf '  ok    %-52s %6.1fs' "$current" "$(awk "BEGIN{print $EPOCHREALTIME - $t0}")")")
+  current=""
+}
+skip() { echo; echo "==> SKIP $1: $2"; summary+=("$(printf '  skip  %-52s (%s)' "$1" "$2")"); }
+
+step "setup (scripts/setup.sh --test)" bash scripts/setup.sh --test
+step "build (scripts/build.sh)" bash scripts/build.sh
+step "cargo fmt --check" cargo fmt --check
+step "cargo clippy --all-targets -D warnings" cargo clippy --all-targets -- -D warnings
+step "cargo test (native)" cargo test
+if [[ -f tests/web.rs ]]; then
+  step "cargo test --target wasm32 --test web (chromium)" \
+    cargo test --target wasm32-unknown-unknown --test web
+else
+  skip "wasm browser tests" "tests/web.rs not written yet"
+fi
+if [[ -d tests/e2e ]]; then
+  step "node --test tests/e2e/" node --test tests/e2e/
+else
+  skip "end-to-end tests" "tests/e2e/ not written yet"
+fi

@@ -1,0 +1,106 @@
+// Shared set-up for the end-to-end tests and the screenshot helper: the in-process static
+// server (scripts/serve.mjs, serving the repo root) and headless Chromium via playwright-core.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * A blank page at this path on the test server's origin, for tests that import
+ * /js/index.js themselves. The server does not serve tests/e2e/, so the page is
+ * answered by the browser context (page.route) with FIXTURE_HTML.
+ */
+export const FIXTURE_PATH = "/__e2e__/fixture.html";
+const FIXTURE_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>trade-target-chart test fixture</title></head>
+<body><main id="root"></main></body>
+</html>
+`;
+
+/**
+ * Starts the static server and the browser. Returns { url, browser, newPage, close }.
+ * Fails early with a clear message when the wasm has not been built.
+ */
+export async function setup() {
+  if (!existsSync(path.join(ROOT, "pkg", "trade_target_chart_bg.wasm"))) {
+    throw new Error("pkg/trade_target_chart_bg.wasm is missing: run `bash scripts/build.sh` first");
+  }
+  const server = await startServer({ port: 0 });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const url = server.url.replace(/\/+$/, ""); // the origin, no trailing slash
+  const contexts = new Set();
+
+  /**
+   * Opens a page in a fresh context (so no cache is shared between tests) and records
+   * uncaught page errors and console errors in page.errors.
+   */
+  async function newPage(options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    contexts.add(context);
+    await context.route(`${url}${FIXTURE_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: FIXTURE_HTML }),
+    );
+    const page = await context.newPage();
+    page.errors = [];
+    page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") page.errors.push(`console.error: ${msg.text()}`);
+    });
+    page.closeContext = async () => {
+      contexts.delete(context);
+      await context.close();
+    };
+    return page;
+  }
+
+  async function close() {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+
+  return { url, server, browser, newPage, close };
+}
+
+/** Opens the demo and waits until its chart is drawn and the editor is filled. */
+export async function openDemo(env, options = {}) {
+  const page = await env.newPage(options);
+  await page.goto(`${env.url}/www/`);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 15_000 });
+  return page;
+}
+
+/** Opens the blank fixture page (which loads nothing by itself). */
+export async function openFixture(env, options = {}) {
+  const page = await env.newPage(options);
+  await page.goto(`${env.url}${FIXTURE_PATH}`);
+  return page;
+}
+
+/** The text of every SVG <text> element under `selector`, in document order. */
+export async function svgTexts(page, selector = "#chart") {
+  return page.$$eval(`${selector} svg text`, (els) => els.map((e) => e.textContent));
+}
