@@ -1,5 +1,5 @@
 //! The built-in dataset: China–Russia goods trade (GACC), the $200B-by-2024 target and
-//! its milestones, compiled in from data/china-russia.json by build.rs.
+//! its milestones, compiled in from src/data/china-russia.json by build.rs.
 
 use crate::error::SpecError;
 use crate::json::Json;

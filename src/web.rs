@@ -54,31 +54,19 @@ pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<Stri
 
 struct State {
     root: HtmlElement,
+    /// Our one child of `root`; everything we draw goes inside it.
+    frame: HtmlElement,
     model: Model,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
 }
 
 impl State {
-    /// The element's content-box width: a host that pads the element gets a chart that
-    /// fits inside the padding.
+    /// The host's content-box width, read from our own block-level wrapper inside it:
+    /// padding and borders are excluded without parsing computed styles (which would
+    /// pull float parsing into the wasm).
     fn measure(&self) -> f64 {
-        let outer = self.root.get_bounding_client_rect().width();
-        let chrome: f64 = web_sys::window()
-            .and_then(|w| w.get_computed_style(&self.root).ok().flatten())
-            .map_or(0.0, |style| {
-                [
-                    "padding-left",
-                    "padding-right",
-                    "border-left-width",
-                    "border-right-width",
-                ]
-                .iter()
-                .filter_map(|k| style.get_property_value(k).ok())
-                .filter_map(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                .sum()
-            });
-        let w = (outer - chrome).floor();
+        let w = self.frame.get_bounding_client_rect().width().floor();
         if w > 0.0 {
             w
         } else {
@@ -95,14 +83,14 @@ impl State {
         let scene = self.scene();
         let drawn = match self.model.renderer {
             Renderer::Svg => {
-                self.root.set_inner_html(&draw::svg(&scene));
+                self.frame.set_inner_html(&draw::svg(&scene));
                 Ok(())
             }
             Renderer::Canvas => self.draw_canvas(&scene),
         };
         if let Err(e) = drawn {
             show_error(
-                &self.root,
+                &self.frame,
                 &SpecError::new("", format!("drawing failed: {e:?}")),
             );
         }
@@ -111,7 +99,7 @@ impl State {
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
     /// a scale transform: crisp on retina (plotters-canvas alone ignores the ratio).
     fn draw_canvas(&self, scene: &Scene) -> Result<(), JsValue> {
-        let document = self.root.owner_document().ok_or("no document")?;
+        let document = self.frame.owner_document().ok_or("no document")?;
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
@@ -136,8 +124,8 @@ impl State {
         let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or("no canvas backend")?;
         draw::draw(scene, &mut backend, TextSizing::Canvas).map_err(|e| format!("{e:?}"))?;
-        self.root.set_inner_html("");
-        self.root.append_child(&canvas)?;
+        self.frame.set_inner_html("");
+        self.frame.append_child(&canvas)?;
         Ok(())
     }
 }
@@ -174,6 +162,17 @@ fn show_error(root: &HtmlElement, e: &SpecError) {
     let _ = root.append_child(&node);
 }
 
+/// Empties `root` and gives it one block-level child to draw into and to measure.
+fn make_frame(root: &HtmlElement) -> Result<HtmlElement, JsValue> {
+    let document = root.owner_document().ok_or("no document")?;
+    let frame: HtmlElement = document.create_element("div")?.dyn_into()?;
+    frame.set_class_name("ttc");
+    frame.style().set_property("display", "block")?;
+    root.set_inner_html("");
+    root.append_child(&frame)?;
+    Ok(frame)
+}
+
 /// One chart mounted in a host element.
 #[wasm_bindgen]
 pub struct Chart {
@@ -195,8 +194,10 @@ impl Chart {
                 return Err(js_error(&e));
             }
         };
+        let frame = make_frame(&root)?;
         let state = Rc::new(RefCell::new(State {
             root: root.clone(),
+            frame,
             model,
             width: 0.0,
         }));

@@ -44,9 +44,9 @@ fn svg_output_matches_the_reviewed_golden_files() {
 
 #[test]
 fn the_data_file_is_the_default_spec() {
-    // data/china-russia.json is the documented example: read as a host page's spec it
+    // src/data/china-russia.json is the documented example: read as a host page's spec it
     // must draw exactly what no spec draws.
-    let text = std::fs::read_to_string("data/china-russia.json").expect("data file");
+    let text = std::fs::read_to_string("src/data/china-russia.json").expect("data file");
     let spec: Json = serde_json::from_str(&text).expect("data JSON");
     assert_eq!(
         render_svg(&spec, 640.0, None).expect("data renders"),

@@ -47,7 +47,9 @@ fn error_parts(e: JsValue) -> (String, String) {
 fn mount_draws_the_default_chart_at_the_element_width() {
     let el = host(500);
     let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("default mounts");
-    let html = el.inner_html();
+    let frame = el.first_element_child().expect("the chart's frame");
+    assert_eq!(el.child_element_count(), 1);
+    let html = frame.inner_html();
     assert!(html.starts_with("<svg"), "{}", &html[..80.min(html.len())]);
     assert!(html.contains("China–Russia trade passed its $200B goal a year early"));
     assert!(html.contains("$200B target (2024)"));

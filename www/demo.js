@@ -1,6 +1,6 @@
 // The demo page: the default chart, a live JSON editor, a width selector, a renderer
-// toggle and an embed snippet. Served from the repo root, so the package entry is /js/index.js.
-import { mount, defaultSpec, SpecError } from "/js/index.js";
+// toggle and an embed snippet. Served from the repo root, so the package entry is /src/js/index.js.
+import { mount, defaultSpec, SpecError } from "/src/js/index.js";
 
 const DEBOUNCE_MS = 200;
 

@@ -14,7 +14,7 @@ after(async () => {
 test("mount with a bad spec rejects with a SpecError at the right path and shows the error box", async () => {
   const page = await openFixture(env);
   const result = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const spec = await m.defaultSpec();
     spec.series[3].value = "abc";
     const el = document.createElement("div");
@@ -51,7 +51,7 @@ test("mount with a bad spec rejects with a SpecError at the right path and shows
 test("mount with JSON text that does not parse rejects with path \"\" and says so in the element", async () => {
   const page = await openFixture(env);
   const r = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const el = document.createElement("div");
     document.getElementById("root").append(el);
     // A chart already there is replaced by the message, not left half-alive.
@@ -88,7 +88,7 @@ test("mount with JSON text that does not parse rejects with path \"\" and says s
 test("a root-level problem has path \"\" and the message alone", async () => {
   const page = await openFixture(env);
   const results = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const out = {};
     for (const [name, spec] of [
       ["badJson", '{"title": '],
@@ -117,7 +117,7 @@ test("a root-level problem has path \"\" and the message alone", async () => {
 test("a spec given as JSON text draws the same as the object; an unknown key is rejected", async () => {
   const page = await openFixture(env);
   const r = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const spec = { title: "From JSON text", kind: "bars" };
     const fromObject = await m.renderSVG(spec, { width: 500 });
     const fromText = await m.renderSVG(JSON.stringify(spec), { width: 500 });
@@ -144,7 +144,7 @@ test("a spec given as JSON text draws the same as the object; an unknown key is 
 test("update with a bad spec throws a SpecError and leaves the chart as it was; destroy empties the element", async () => {
   const page = await openFixture(env);
   const r = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const el = document.createElement("div");
     el.style.width = "600px";
     document.getElementById("root").append(el);
@@ -188,7 +188,7 @@ test("the wasm is fetched once for several charts, and not at import time", asyn
     if (new URL(req.url()).pathname.endsWith(".wasm")) wasmRequests.push(req.url());
   });
   await page.evaluate(async () => {
-    window.__ttc = await import("/js/index.js");
+    window.__ttc = await import("/src/js/index.js");
     await new Promise((r) => setTimeout(r, 200));
   });
   assert.deepEqual(wasmRequests, [], "importing the module must not fetch the wasm");
@@ -228,7 +228,7 @@ test("the wasm is fetched once for several charts, and not at import time", asyn
 test("a wasm that cannot be loaded leaves a readable message in the element", async () => {
   const page = await openFixture(env);
   const r = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     m.setWasmUrl("/pkg/no-such-file.wasm");
     const el = document.createElement("div");
     document.getElementById("root").append(el);

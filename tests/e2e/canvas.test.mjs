@@ -14,7 +14,7 @@ after(async () => {
 test("a canvas chart in a 500px container at devicePixelRatio 2 has a 1000px-wide canvas", async () => {
   const page = await openFixture(env, { deviceScaleFactor: 2 });
   const r = await page.evaluate(async () => {
-    const m = await import("/js/index.js");
+    const m = await import("/src/js/index.js");
     const el = document.createElement("div");
     el.style.width = "500px";
     document.getElementById("root").append(el);

@@ -25,7 +25,7 @@ for (const width of [640, 320, 1200]) {
     assert.ok(present, `tests/golden/${name} does not exist (the native renderer writes it)`);
     const r = await page.evaluate(
       async ({ width, name }) => {
-        const m = await import("/js/index.js");
+        const m = await import("/src/js/index.js");
         const svg = await m.renderSVG({}, { width });
         const res = await fetch(`/tests/golden/${name}`, { cache: "no-store" });
         const bytes = new Uint8Array(await res.arrayBuffer());

@@ -1,10 +1,10 @@
 // Shared set-up for the end-to-end tests and the screenshot helper: the in-process static
-// server (scripts/serve.mjs, serving the repo root) and headless Chromium via playwright-core.
+// server (www/serve.mjs, serving the repo root) and headless Chromium via playwright-core.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { startServer } from "../../www/serve.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
 
 /**
  * A blank page at this path on the test server's origin, for tests that import
- * /js/index.js themselves. The server does not serve tests/e2e/, so the page is
+ * /src/js/index.js themselves. The server does not serve tests/e2e/, so the page is
  * answered by the browser context (page.route) with FIXTURE_HTML.
  */
 export const FIXTURE_PATH = "/__e2e__/fixture.html";
@@ -40,7 +40,7 @@ const FIXTURE_HTML = `<!doctype html>
  */
 export async function setup() {
   if (!existsSync(path.join(ROOT, "pkg", "trade_target_chart_bg.wasm"))) {
-    throw new Error("pkg/trade_target_chart_bg.wasm is missing: run `bash scripts/build.sh` first");
+    throw new Error("pkg/trade_target_chart_bg.wasm is missing: run `bash .ci/build.sh` first");
   }
   const server = await startServer({ port: 0 });
   let browser;

@@ -9,7 +9,7 @@ name=trade_target_chart
 stamp=$out/.build-stamp   # written last, so a half-finished build never counts as fresh
 
 if [[ "${1:-}" != "--force" && -f $stamp && -f $out/${name}_bg.wasm ]] &&
-   [[ -z "$(find src build.rs data Cargo.toml Cargo.lock scripts/build.sh -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
+   [[ -z "$(find src build.rs Cargo.toml Cargo.lock .ci/build.sh -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
   echo "build: pkg/ is up to date (use --force to rebuild)"
   exit 0
 fi

@@ -1,5 +1,5 @@
 // Zero-dependency static server for the demo and the browser tests.
-// Run: node scripts/serve.mjs  (PORT env, default 8080; walks up if the port is taken)
+// Run: node www/serve.mjs  (PORT env, default 8080; walks up if the port is taken)
 // Import: const { url, port, close } = await startServer({ port: 0 });
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -8,8 +8,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-// Only these trees are public; everything else (src/, target/, .git/ ...) stays private.
-const ALLOWED = ['www', 'js', 'pkg', 'data', 'tests/golden'];
+// Only these trees are public; everything else (the Rust sources, target/, .git/ ...) stays private.
+const ALLOWED = ['www', 'src/js', 'src/data', 'pkg', 'tests/golden'];
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

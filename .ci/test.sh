@@ -34,8 +34,8 @@ step() { # step "label" cmd args...
 }
 skip() { echo; echo "==> SKIP $1: $2"; summary+=("$(printf '  skip  %-52s (%s)' "$1" "$2")"); }
 
-step "setup (scripts/setup.sh --test)" bash scripts/setup.sh --test
-step "build (scripts/build.sh)" bash scripts/build.sh
+step "setup (.ci/setup.sh --test)" bash .ci/setup.sh --test
+step "build (.ci/build.sh)" bash .ci/build.sh
 step "cargo fmt --check" cargo fmt --check
 step "cargo clippy --all-targets -D warnings" cargo clippy --all-targets -- -D warnings
 step "cargo test (native)" cargo test

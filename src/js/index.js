@@ -9,7 +9,7 @@
 // ready), and only once per page however many charts are mounted.
 
 /** Where the wasm binary lives unless setWasmUrl() said otherwise. */
-const DEFAULT_WASM_URL = () => new URL("../pkg/trade_target_chart_bg.wasm", import.meta.url);
+const DEFAULT_WASM_URL = () => new URL("../../pkg/trade_target_chart_bg.wasm", import.meta.url);
 
 let wasmUrl = null; // set by setWasmUrl(); null = DEFAULT_WASM_URL()
 let wasmPromise = null; // the one shared init promise (null = not started)
@@ -49,7 +49,7 @@ export function ready() {
 function loadWasm() {
   if (!wasmPromise) {
     const p = (async () => {
-      const glue = await import("../pkg/trade_target_chart.js");
+      const glue = await import("../../pkg/trade_target_chart.js");
       const url = wasmUrl ?? DEFAULT_WASM_URL();
       // Fetch here (rather than passing the URL) to turn an HTTP error into a clear
       // message; wasm-bindgen's init still compiles with instantiateStreaming.

@@ -163,7 +163,7 @@ export function defaultSpec(): Promise<Spec>;
 export function ready(): Promise<void>;
 
 /**
- * Fetches the WebAssembly binary from `url` instead of `../pkg/trade_target_chart_bg.wasm`
+ * Fetches the WebAssembly binary from `url` instead of `../../pkg/trade_target_chart_bg.wasm`
  * next to this module (e.g. a CDN copy). Must be called before anything starts loading it;
  * throws otherwise. `null` restores the default.
  */

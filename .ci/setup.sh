@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install whatever the build/test tool chain lacks; a no-op (well under 2 s) when all is present.
-# Usage: scripts/setup.sh [--test]   (--test also ensures headless Chromium + chromedriver)
+# Usage: .ci/setup.sh [--test]   (--test also ensures headless Chromium + chromedriver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # CI shells may not source ~/.cargo/env.
