@@ -142,7 +142,9 @@ fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
             }
             left -= end - at;
             at = end;
-            if left <= 0.0 {
+            // A remainder too small to move `at` (float rounding) must still end the
+            // dash, or the loop would never advance.
+            if left <= 1e-6 {
                 drawing = !drawing;
                 left = if drawing { on } else { off };
             }
@@ -282,5 +284,8 @@ mod tests {
         let d = dashes(&[(0, 0), (20, 0)], 6.0, 4.0);
         assert_eq!(d, vec![[(0, 0), (6, 0)], [(10, 0), (16, 0)]]);
         assert!(dashes(&[(0, 0), (0, 0)], 6.0, 4.0).is_empty());
+        // Long diagonal polylines accumulate rounding; the walk must still end.
+        let long: Vec<(i32, i32)> = (0..200).map(|i| (i * 7, (i * i) % 311)).collect();
+        assert!(!dashes(&long, 3.0, 3.0).is_empty());
     }
 }

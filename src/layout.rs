@@ -1,8 +1,7 @@
 //! Model + size -> Scene: scales, nice ticks, text placement with our own metrics.
 //! Pure arithmetic: the same model and size give the same scene everywhere.
 
-use crate::format;
-use crate::model::Model;
+use crate::model::{Model, Point};
 use crate::scene::{Anchor, Column, Mark, Rect, Rgb, Role, Scene, Text};
 use crate::spec::Kind;
 use crate::story;
@@ -31,18 +30,34 @@ pub fn layout(model: &Model, width: f64, height: Option<f64>, theme: &Theme) -> 
         h.round()
             .clamp(crate::validate::HEIGHTS.0, crate::validate::HEIGHTS.1)
     });
-    let numbered = width < NARROW;
-    let labelled = if numbered {
-        None
-    } else {
-        Layout::new(model, width, height, theme, false).build()
+    // Labels go where they read best; when one cannot be placed without a collision,
+    // the layout is redone with that label moved out of the plot: milestones become
+    // numbered markers explained under the chart, the target label a key above it.
+    let mut plan = Plan {
+        numbered: width < NARROW,
+        target_in_key: false,
     };
-    labelled.unwrap_or_else(|| {
-        // Numbered markers always find a place (they fall back to sitting above the point).
-        Layout::new(model, width, height, theme, true)
-            .build()
-            .unwrap_or_else(|| empty_scene(width, theme))
-    })
+    for _ in 0..3 {
+        match Layout::new(model, width, height, theme, plan).build() {
+            Ok(scene) => return scene,
+            Err(Misfit::Milestones) => plan.numbered = true,
+            Err(Misfit::TargetLabel) => plan.target_in_key = true,
+        }
+    }
+    // Numbered markers and the key always fit, so this is not reached in practice.
+    empty_scene(width, theme)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    numbered: bool,
+    target_in_key: bool,
+}
+
+/// A label the plot had no room for.
+enum Misfit {
+    Milestones,
+    TargetLabel,
 }
 
 fn empty_scene(width: f64, theme: &Theme) -> Scene {
@@ -72,6 +87,7 @@ struct Layout<'a> {
     width: f64,
     fixed_height: Option<f64>,
     numbered: bool,
+    target_in_key: bool,
     fonts: Fonts,
     marks: Vec<Mark>,
     /// Boxes of texts placed so far; later labels must not overlap them.
@@ -101,7 +117,7 @@ impl Frame {
     fn x(&self, year: i32, kind: Kind) -> f64 {
         let offset = f64::from(year - self.x_min);
         match kind {
-            Kind::Bars => self.left + (offset + 0.5) * self.band(),
+            Kind::Bars | Kind::Breakdown => self.left + (offset + 0.5) * self.band(),
             Kind::Line if self.x_max == self.x_min => (self.left + self.right) / 2.0,
             Kind::Line => {
                 self.left + offset / f64::from(self.x_max - self.x_min) * (self.right - self.left)
@@ -113,6 +129,16 @@ impl Frame {
 fn px(v: f64) -> i32 {
     // `as` saturates; layout values are bounded by the clamped width and height.
     v.round() as i32
+}
+
+/// Decimals needed to write multiples of `step` exactly (0 to 6).
+fn decimals_of(step: f64) -> u32 {
+    (0u32..6)
+        .find(|d| {
+            let scaled = step * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(6)
 }
 
 /// A "nice" step (1, 2, 2.5 or 5 times a power of ten) giving at most `count` steps to
@@ -145,7 +171,7 @@ impl<'a> Layout<'a> {
         width: f64,
         fixed_height: Option<f64>,
         theme: &'a Theme,
-        numbered: bool,
+        plan: Plan,
     ) -> Self {
         let narrow = width < NARROW;
         Layout {
@@ -153,7 +179,8 @@ impl<'a> Layout<'a> {
             theme,
             width,
             fixed_height,
-            numbered,
+            numbered: plan.numbered,
+            target_in_key: plan.target_in_key,
             fonts: Fonts {
                 title: Font::new(if narrow { 18 } else { 20 }, true),
                 readout: Font::new(14, false),
@@ -220,7 +247,8 @@ impl<'a> Layout<'a> {
         let mut sentences: Vec<String> = Vec::new();
         if self.numbered {
             for (i, m) in self.model.milestones.iter().enumerate() {
-                sentences.push(format!("{}: {} ({})", i + 1, m.label, m.year));
+                let label = story::local(self.model, &m.label);
+                sentences.push(format!("{}: {label} ({})", i + 1, m.year));
             }
         }
         sentences.extend(story::footer(self.model));
@@ -230,7 +258,7 @@ impl<'a> Layout<'a> {
             .collect()
     }
 
-    fn build(mut self) -> Option<Scene> {
+    fn build(mut self) -> Result<Scene, Misfit> {
         let m = self.model;
         let theme = *self.theme;
         let w = self.width;
@@ -242,6 +270,12 @@ impl<'a> Layout<'a> {
         y += 2.0;
         let readout = self.readout_lines();
         y = self.block(readout, y, self.fonts.readout, theme.muted, Role::Readout);
+        if m.kind == Kind::Breakdown {
+            y = self.legend(y + 6.0);
+        }
+        if self.target_in_key {
+            y = self.target_key(y + 6.0);
+        }
         let header_bottom = y + 8.0;
 
         // Footer height first: the plot takes what is left.
@@ -259,37 +293,48 @@ impl<'a> Layout<'a> {
 
         // Y scale: nice ticks from zero to cover the data and the target.
         let max_count = ((bottom - top) / 34.0).floor().clamp(2.0, 6.0) as u32;
-        let (step, decimals) = nice_step(m.max_value(), max_count);
+        let (step, _) = nice_step(m.max_value(), max_count);
         let steps = (m.max_value() / step).ceil().max(1.0);
         let y_max = steps * step;
+        let (money, locale) = (m.money(), m.locale);
+        // Ticks are written in the locale's counting unit (亿 count ten to a billion).
+        let decimals = decimals_of(step * locale.tick_scale(money));
         let tick_labels: Vec<(f64, String)> = (0..=steps as u32)
             .map(|i| {
                 let v = f64::from(i) * step;
-                let n = format::fixed(v, decimals);
                 let label = if i == steps as u32 {
-                    format!("{}{n}{}", m.unit.prefix, m.unit.suffix)
+                    locale.top_tick(v, decimals, money)
                 } else {
-                    n
+                    locale.number(v * locale.tick_scale(money), decimals)
                 };
                 (v, label)
             })
             .collect();
+        // The unit rides on the top tick only, above the highest grid line, where the
+        // data rarely reaches the left edge: the plain labels set the left margin.
         let label_w = tick_labels
             .iter()
+            .rev()
+            .skip(1)
             .map(|(_, l)| self.fonts.tick.width(l))
             .fold(0.0, f64::max);
         let left = (label_w + 8.0).min(w / 3.0);
         let value_label = m.unit_value(m.last().value);
         let right = w - self.fonts.value.width(&value_label) - 10.0;
         let target_year = m.target.as_ref().map(|t| t.year);
+        let drawn = m.drawn();
+        let (first_year, last_year) = (
+            drawn.first().map_or(m.first().year, |p| p.year),
+            drawn.last().map_or(m.last().year, |p| p.year),
+        );
         let frame = Frame {
             left,
             right: right.max(left + 20.0),
             top,
             bottom,
             y_max,
-            x_min: m.first().year.min(target_year.unwrap_or(i32::MAX)),
-            x_max: m.last().year.max(target_year.unwrap_or(i32::MIN)),
+            x_min: first_year.min(target_year.unwrap_or(i32::MAX)),
+            x_max: last_year.max(target_year.unwrap_or(i32::MIN)),
         };
 
         // Grid: horizontal lines only, labels above them at the left.
@@ -315,11 +360,14 @@ impl<'a> Layout<'a> {
 
         self.x_labels(&frame);
         let series = self.series_points(&frame);
-        self.target(&frame, &series);
+        if !self.target(&frame, &series) {
+            return Err(Misfit::TargetLabel);
+        }
         self.series(&frame, &series);
+        self.projection(&frame);
 
-        // The last value, labelled to the right of its point.
-        if let Some(&(lx, ly)) = series.last() {
+        // The last value a reader could see, labelled to the right of its point.
+        if let Some(&(lx, ly)) = series.get(m.visible().len().saturating_sub(1)) {
             let lh = f64::from(self.fonts.value.line_height());
             let y = (ly - lh / 2.0).clamp(0.0, height - lh);
             self.text(
@@ -333,7 +381,7 @@ impl<'a> Layout<'a> {
         }
 
         if !self.milestones(&frame, &series, header_bottom) {
-            return None;
+            return Err(Misfit::Milestones);
         }
 
         let footer_top = height - footer_h;
@@ -345,13 +393,27 @@ impl<'a> Layout<'a> {
             Role::Footer,
         );
 
-        let columns = m
-            .points
+        let half = match m.kind {
+            Kind::Line => {
+                (frame.right - frame.left) / f64::from((frame.x_max - frame.x_min).max(1)) / 2.0
+            }
+            _ => frame.band() / 2.0,
+        };
+        let columns = drawn
             .iter()
             .zip(&series)
-            .map(|(p, &(x, y))| Column { year: p.year, x, y })
+            .map(|(p, &(x, y))| Column {
+                year: p.year,
+                x,
+                y,
+                split: match (m.kind, p.exports, p.imports) {
+                    (Kind::Breakdown, Some(e), Some(_)) => Some(frame.y(e)),
+                    _ => None,
+                },
+                half,
+            })
             .collect();
-        Some(Scene {
+        Ok(Scene {
             width: w as u32,
             height: height.max(1.0) as u32,
             background: theme.background,
@@ -362,13 +424,41 @@ impl<'a> Layout<'a> {
         })
     }
 
-    /// Pixel positions of each point (for bars, the top centre of the bar).
+    /// Pixel positions of each drawn point (for bars, the top centre of the bar).
     fn series_points(&self, frame: &Frame) -> Vec<(f64, f64)> {
+        let kind = self.model.kind;
         self.model
-            .points
+            .drawn()
             .iter()
-            .map(|p| (frame.x(p.year, self.model.kind), frame.y(p.value)))
+            .map(|p| {
+                let top = match (kind, p.exports, p.imports) {
+                    (Kind::Breakdown, Some(e), Some(i)) => e + i,
+                    _ => p.value,
+                };
+                (frame.x(p.year, kind), frame.y(top))
+            })
             .collect()
+    }
+
+    /// With `asOf`: a dashed line from the last value a reader could see to the target,
+    /// at the yearly growth it needed.
+    fn projection(&mut self, frame: &Frame) {
+        let m = self.model;
+        let (Some(_), Some((rate, from)), Some(t)) = (m.as_of, m.needed_pace(), &m.target) else {
+            return;
+        };
+        let points: Vec<(i32, i32)> = (from.year..=t.year)
+            .map(|y| {
+                let v = from.value * (1.0 + rate).powi(y - from.year);
+                (px(frame.x(y, m.kind)), px(frame.y(v)))
+            })
+            .collect();
+        self.marks.push(Mark::Path {
+            points,
+            color: self.theme.series,
+            width: 2,
+            dash: Some((3, 3)),
+        });
     }
 
     fn x_labels(&mut self, frame: &Frame) {
@@ -432,9 +522,10 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn target(&mut self, frame: &Frame, series: &[(f64, f64)]) {
+    /// The dashed target line and its label; false when the label finds no clear place.
+    fn target(&mut self, frame: &Frame, series: &[(f64, f64)]) -> bool {
         let Some(target) = &self.model.target else {
-            return;
+            return true;
         };
         let theme = *self.theme;
         let ty = px(frame.y(target.value));
@@ -445,9 +536,13 @@ impl<'a> Layout<'a> {
             width: 2,
             dash: Some((6, 4)),
         });
-        let Some(label) = story::target_label(self.model) else {
-            self.target_tick(tx, ty, 1);
-            return;
+        let label = match story::target_label(self.model) {
+            Some(label) if !self.target_in_key => label,
+            // Labelled in the key above the plot instead.
+            _ => {
+                self.target_tick(tx, ty, 1);
+                return true;
+            }
         };
         let font = self.fonts.value;
         let lh = f64::from(font.line_height());
@@ -468,13 +563,42 @@ impl<'a> Layout<'a> {
             !crosses_series(&b, series, self.model.kind, frame)
                 && !self.taken.iter().any(|o| o.overlaps(&b))
         };
-        let (x, y, anchor) = candidates.iter().find(|c| fits(c)).copied().unwrap_or((
-            frame.right,
-            above,
-            Anchor::End,
-        ));
+        let Some((x, y, anchor)) = candidates.iter().find(|c| fits(c)).copied() else {
+            return false;
+        };
         self.text((x, y), label, font, theme.target, anchor, Role::TargetLabel);
         self.target_tick(tx, ty, if y < f64::from(ty) { 1 } else { -1 });
+        true
+    }
+
+    /// The target's key above the plot: a dashed swatch and the label.
+    fn target_key(&mut self, y: f64) -> f64 {
+        let Some(label) = story::target_label(self.model) else {
+            return y;
+        };
+        let font = self.fonts.value;
+        let lh = f64::from(font.line_height());
+        let mid = px(y + lh / 2.0);
+        self.marks.push(Mark::Path {
+            points: vec![(0, mid), (16, mid)],
+            color: self.theme.target,
+            width: 2,
+            dash: Some((6, 4)),
+        });
+        let lines = wrap(&label, font, self.width - 22.0, 2);
+        let mut y = y;
+        for line in lines {
+            self.text(
+                (22.0, y),
+                line,
+                font,
+                self.theme.target,
+                Anchor::Start,
+                Role::TargetLabel,
+            );
+            y += lh;
+        }
+        y
     }
 
     /// The target year: a short solid tick on the dashed line, on the side away from
@@ -489,96 +613,145 @@ impl<'a> Layout<'a> {
     }
 
     fn series(&mut self, frame: &Frame, series: &[(f64, f64)]) {
-        let theme = *self.theme;
         let m = self.model;
+        let seen = m.visible().len();
         match m.kind {
-            Kind::Line => {
-                self.marks.push(Mark::Path {
-                    points: series.iter().map(|&(x, y)| (px(x), px(y))).collect(),
-                    color: theme.series,
-                    width: 2,
-                    dash: None,
-                });
-                for (p, &(x, y)) in m.points.iter().zip(series) {
-                    if p.estimate {
-                        self.marks.push(Mark::Circle {
-                            center: (px(x), px(y)),
-                            radius: 3,
-                            color: theme.background,
-                            fill: true,
-                            width: 1,
-                        });
-                        self.marks.push(Mark::Circle {
-                            center: (px(x), px(y)),
-                            radius: 3,
-                            color: theme.series,
-                            fill: false,
-                            width: 2,
-                        });
-                    }
-                }
-                // The last point is marked and labelled; hollow if it is an estimate.
-                if let (Some(&(x, y)), Some(p)) = (series.last(), m.points.last()) {
-                    let center = (px(x), px(y));
-                    let (color, fill, width) = if p.estimate {
-                        (theme.background, true, 1)
-                    } else {
-                        (theme.series, true, 1)
-                    };
-                    self.marks.push(Mark::Circle {
-                        center,
-                        radius: 4,
-                        color,
-                        fill,
-                        width,
-                    });
-                    if p.estimate {
-                        self.marks.push(Mark::Circle {
-                            center,
-                            radius: 4,
-                            color: theme.series,
-                            fill: false,
-                            width: 2,
-                        });
-                    }
-                }
-            }
-            Kind::Bars => {
-                let band = frame.band();
-                let gap = if band > 6.0 {
-                    2.0
-                } else if band > 3.0 {
-                    1.0
-                } else {
-                    0.0
-                };
-                let half = ((band - gap) / 2.0).max(0.5);
-                let base = px(frame.y(0.0));
-                for (p, &(x, y)) in m.points.iter().zip(series) {
-                    let (x0, x1) = (px(x - half), px(x + half).max(px(x - half) + 1));
-                    if p.estimate {
-                        // Hollow: an outline, so estimates differ by shape, not colour.
-                        self.marks.push(Mark::Rect {
-                            x0,
-                            y0: px(y),
-                            x1,
-                            y1: base,
-                            color: theme.series,
-                            fill: false,
-                        });
-                    } else {
-                        self.marks.push(Mark::Rect {
-                            x0,
-                            y0: px(y),
-                            x1,
-                            y1: base,
-                            color: theme.series,
-                            fill: true,
-                        });
-                    }
+            Kind::Line => self.line(series, seen),
+            Kind::Bars | Kind::Breakdown => {
+                for (i, (p, &(x, _))) in m.drawn().iter().zip(series).enumerate() {
+                    self.bar(frame, p, x, i >= seen);
                 }
             }
         }
+    }
+
+    fn line(&mut self, series: &[(f64, f64)], seen: usize) {
+        let theme = *self.theme;
+        let m = self.model;
+        let pts: Vec<(i32, i32)> = series.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        // What happened after the `asOf` date: faint, from the last visible point on.
+        if let Some(later) = pts.get(seen.saturating_sub(1)..).filter(|r| r.len() > 1) {
+            self.marks.push(Mark::Path {
+                points: later.to_vec(),
+                color: theme.faint,
+                width: 2,
+                dash: None,
+            });
+        }
+        self.marks.push(Mark::Path {
+            points: pts.get(..seen).unwrap_or(&pts).to_vec(),
+            color: theme.series,
+            width: 2,
+            dash: None,
+        });
+        let ring = |marks: &mut Vec<Mark>, center, radius, color| {
+            marks.push(Mark::Circle {
+                center,
+                radius,
+                color: theme.background,
+                fill: true,
+                width: 1,
+            });
+            marks.push(Mark::Circle {
+                center,
+                radius,
+                color,
+                fill: false,
+                width: 2,
+            });
+        };
+        for (i, (p, &center)) in m.drawn().iter().zip(&pts).enumerate() {
+            let color = if i < seen { theme.series } else { theme.faint };
+            let last = i + 1 == seen;
+            match (p.estimate, last) {
+                // Estimates are hollow; the last visible point is marked, filled if real.
+                (true, _) => ring(&mut self.marks, center, if last { 4 } else { 3 }, color),
+                (false, true) => self.marks.push(Mark::Circle {
+                    center,
+                    radius: 4,
+                    color,
+                    fill: true,
+                    width: 1,
+                }),
+                (false, false) => {}
+            }
+        }
+    }
+
+    /// One bar: solid, or outlined when an estimate (shape, not colour, tells them
+    /// apart); stacked exports and imports for the breakdown when the split is known.
+    fn bar(&mut self, frame: &Frame, p: &Point, x: f64, later: bool) {
+        let theme = *self.theme;
+        let band = frame.band();
+        let gap = if band > 6.0 {
+            2.0
+        } else if band > 3.0 {
+            1.0
+        } else {
+            0.0
+        };
+        let half = ((band - gap) / 2.0).max(0.5);
+        let (x0, x1) = (px(x - half), px(x + half).max(px(x - half) + 1));
+        let main = if later { theme.faint } else { theme.series };
+        let mut rect = |lo: f64, hi: f64, color: Rgb, fill: bool| {
+            let (y0, y1) = (px(frame.y(hi)), px(frame.y(lo)));
+            self.marks.push(Mark::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                color,
+                fill,
+            });
+        };
+        match (self.model.kind, p.exports, p.imports) {
+            (Kind::Breakdown, Some(e), Some(i)) => {
+                let imports = if later { theme.faint } else { theme.imports };
+                rect(0.0, e, main, !p.estimate);
+                rect(e, e + i, imports, !p.estimate);
+            }
+            (Kind::Breakdown, _, _) => rect(
+                0.0,
+                p.value,
+                if later { theme.faint } else { theme.total_only },
+                !p.estimate,
+            ),
+            _ => rect(0.0, p.value, main, !p.estimate),
+        }
+    }
+
+    /// The breakdown's legend: a swatch and a name for each part, in one row if it fits.
+    fn legend(&mut self, y: f64) -> f64 {
+        let (exports, imports) = story::parts(self.model);
+        let font = self.fonts.label;
+        let lh = f64::from(font.line_height());
+        let (mut x, mut y) = (0.0, y);
+        for (name, color) in [(exports, self.theme.series), (imports, self.theme.imports)] {
+            let w = 16.0 + font.width(&name);
+            if x > 0.0 && x + w > self.width {
+                x = 0.0;
+                y += lh + 2.0;
+            }
+            let top = px(y + (lh - 10.0) / 2.0);
+            self.marks.push(Mark::Rect {
+                x0: px(x),
+                y0: top,
+                x1: px(x) + 10,
+                y1: top + 10,
+                color,
+                fill: true,
+            });
+            self.text(
+                (x + 14.0, y),
+                name,
+                font,
+                self.theme.text,
+                Anchor::Start,
+                Role::Legend,
+            );
+            x += w + 14.0;
+        }
+        y + lh
     }
 
     /// Places milestone labels with leader lines, or numbered markers. Returns false
@@ -595,9 +768,10 @@ impl<'a> Layout<'a> {
             y1: frame.bottom,
         };
         for (i, ms) in m.milestones.iter().enumerate() {
-            let Some(index) = m.points.iter().position(|p| p.year == ms.year) else {
+            let Some(index) = m.drawn().iter().position(|p| p.year == ms.year) else {
                 continue;
             };
+            let label = story::local(m, &ms.label);
             let Some(&(x, y)) = series.get(index) else {
                 continue;
             };
@@ -660,7 +834,7 @@ impl<'a> Layout<'a> {
                         Anchor::End => lx - 4.0,
                         _ => lx + 4.0,
                     };
-                    let t = probe(tx, ly - lh / 2.0, &ms.label, font, anchor);
+                    let t = probe(tx, ly - lh / 2.0, &label, font, anchor);
                     free(t.bounds(), self).then_some((dx, dy, t))
                 });
             let Some((dx, dy, t)) = fit else {
@@ -717,7 +891,7 @@ fn crosses_series(b: &Rect, series: &[(f64, f64)], kind: Kind, frame: &Frame) ->
                     _ => false,
                 })
         }
-        Kind::Bars => {
+        Kind::Bars | Kind::Breakdown => {
             let half = frame.band() / 2.0;
             let base = frame.y(0.0);
             series.iter().any(|&(x, y)| {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod locale;
 pub mod model;
 pub mod scene;
 pub mod spec;
@@ -34,8 +35,14 @@ pub fn model(json: &Json) -> Result<Model, SpecError> {
 }
 
 /// Lays out a validated model at `width` CSS pixels (`height` overrides the spec's).
+/// `theme: "auto"` is light here; the browser edge resolves it from the reader's
+/// colour scheme.
 pub fn scene(model: &Model, width: f64, height: Option<f64>) -> Scene {
-    layout::layout(model, width, height, &theme::LIGHT)
+    let theme = match model.theme {
+        spec::ThemeChoice::Dark => theme::DARK,
+        _ => theme::LIGHT,
+    };
+    layout::layout(model, width, height, &theme)
 }
 
 /// The whole pipeline: spec -> SVG document.

@@ -1,7 +1,8 @@
 //! The validated chart: sorted points with whole years, resolved defaults, and the
 //! derived facts the words and the layout both use.
 
-use crate::spec::{Kind, Renderer};
+use crate::locale::{Locale, Money};
+use crate::spec::{Kind, Renderer, ThemeChoice};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -48,16 +49,65 @@ pub struct Model {
     pub kind: Kind,
     pub renderer: Renderer,
     pub height: Option<f64>,
+    pub theme: ThemeChoice,
+    pub locale: Locale,
+    /// False when the spec left the language to the host page.
+    pub locale_given: bool,
+    /// `asOf` as (year, month, day), and the last complete year before it.
+    pub as_of: Option<(i32, u32, u32)>,
+    pub cutoff: Option<i32>,
+    pub reveal: bool,
+    /// Names for exports and imports in the breakdown (None: the words of the locale).
+    pub parts: (Option<String>, Option<String>),
 }
 
 impl Model {
+    /// The points a reader on the `asOf` date could have seen (all of them without it).
+    /// `validate` guarantees at least one.
+    pub fn visible(&self) -> &[Point] {
+        let n = match self.cutoff {
+            Some(c) => self.points.partition_point(|p| p.year <= c),
+            None => self.points.len(),
+        };
+        self.points.get(..n).unwrap_or(&[])
+    }
+
+    /// The points drawn: the visible ones, plus the later ones when revealed.
+    pub fn drawn(&self) -> &[Point] {
+        if self.reveal {
+            &self.points
+        } else {
+            self.visible()
+        }
+    }
+
     pub fn first(&self) -> &Point {
-        // `validate` guarantees at least one point; the fallback keeps this panic-free.
-        self.points.first().unwrap_or(&FALLBACK)
+        // The fallback keeps this panic-free; it is never reached after `validate`.
+        self.visible().first().unwrap_or(&FALLBACK)
     }
 
     pub fn last(&self) -> &Point {
-        self.points.last().unwrap_or(&FALLBACK)
+        self.visible().last().unwrap_or(&FALLBACK)
+    }
+
+    pub fn money(&self) -> Money<'_> {
+        if self.unit.prefix == "$" && self.unit.suffix == "B" {
+            Money::UsdBillions
+        } else {
+            Money::Affixes(&self.unit.prefix, &self.unit.suffix)
+        }
+    }
+
+    /// The yearly growth needed from the last visible point to reach the target in its
+    /// year, when the target is still ahead: (rate, from point).
+    pub fn needed_pace(&self) -> Option<(f64, &Point)> {
+        let t = self.target.as_ref()?;
+        let last = self.visible().last()?;
+        if self.reached().is_some() || t.year <= last.year || last.value <= 0.0 {
+            return None;
+        }
+        let years = f64::from(t.year - last.year);
+        Some(((t.value / last.value).powf(1.0 / years) - 1.0, last))
     }
 
     pub fn point_at(&self, year: i32) -> Option<&Point> {
@@ -67,25 +117,33 @@ impl Model {
     /// The first point at or above the target, if the series ever reached it.
     pub fn reached(&self) -> Option<&Point> {
         let target = self.target.as_ref()?;
-        self.points.iter().find(|p| p.value >= target.value)
+        self.visible().iter().find(|p| p.value >= target.value)
     }
 
     pub fn has_estimates(&self) -> bool {
-        self.points.iter().any(|p| p.estimate)
+        self.drawn().iter().any(|p| p.estimate)
     }
 
-    /// The largest value the plot must show: the data and the target line.
+    /// The largest value the plot must show: the drawn data (stacked parts included)
+    /// and the target line.
     pub fn max_value(&self) -> f64 {
-        let data = self.points.iter().map(|p| p.value).fold(0.0, f64::max);
+        let data = self
+            .drawn()
+            .iter()
+            .map(|p| {
+                p.value
+                    .max(p.exports.unwrap_or(0.0) + p.imports.unwrap_or(0.0))
+            })
+            .fold(0.0, f64::max);
         data.max(self.target.as_ref().map_or(0.0, |t| t.value))
     }
 
     pub fn unit_value(&self, v: f64) -> String {
-        crate::format::value(v, &self.unit.prefix, &self.unit.suffix)
+        self.locale.amount(v, self.money())
     }
 
     pub fn unit_round(&self, v: f64) -> String {
-        crate::format::round_value(v, &self.unit.prefix, &self.unit.suffix)
+        self.locale.round_amount(v, self.money())
     }
 }
 

@@ -24,6 +24,7 @@ pub enum Role {
     TargetLabel,
     ValueLabel,
     Milestone,
+    Legend,
     Footer,
 }
 
@@ -143,7 +144,12 @@ pub enum Mark {
 pub struct Column {
     pub year: i32,
     pub x: f64,
+    /// The top of the point or bar.
     pub y: f64,
+    /// Breakdown bars: where exports end and imports begin.
+    pub split: Option<f64>,
+    /// Half the width that belongs to this column, for hit-testing.
+    pub half: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,6 +4,7 @@
 
 use crate::error::SpecError;
 use crate::json::Json;
+pub use crate::locale::Locale;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -29,6 +30,37 @@ pub struct Spec {
     pub renderer: Option<Renderer>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<ThemeChoice>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+    /// "YYYY-MM-DD": draw the chart as a reader saw it on that date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// With `asOf`: draw what happened afterwards, faintly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<bool>,
+    /// Names of the two parts of the breakdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Parts>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Parts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exports: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imports: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Follows the reader's `prefers-color-scheme` in a browser; light elsewhere.
+    #[default]
+    Auto,
+    Light,
+    Dark,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -85,6 +117,8 @@ pub enum Kind {
     #[default]
     Line,
     Bars,
+    /// Stacked bars of exports and imports.
+    Breakdown,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -106,7 +140,13 @@ const SPEC_KEYS: &[&str] = &[
     "kind",
     "renderer",
     "height",
+    "theme",
+    "locale",
+    "asOf",
+    "reveal",
+    "parts",
 ];
+const PARTS_KEYS: &[&str] = &["exports", "imports"];
 const UNIT_KEYS: &[&str] = &["prefix", "suffix", "label"];
 const POINT_KEYS: &[&str] = &["year", "value", "exports", "imports", "estimate", "note"];
 const TARGET_KEYS: &[&str] = &["value", "year", "label", "set"];
@@ -167,12 +207,39 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
                 url: s.string("url")?,
             })
         })?,
-        kind: obj.choice("kind", &[("line", Kind::Line), ("bars", Kind::Bars)])?,
+        kind: obj.choice(
+            "kind",
+            &[
+                ("line", Kind::Line),
+                ("bars", Kind::Bars),
+                ("breakdown", Kind::Breakdown),
+            ],
+        )?,
         renderer: obj.choice(
             "renderer",
             &[("svg", Renderer::Svg), ("canvas", Renderer::Canvas)],
         )?,
         height: obj.number("height")?,
+        theme: obj.choice(
+            "theme",
+            &[
+                ("auto", ThemeChoice::Auto),
+                ("light", ThemeChoice::Light),
+                ("dark", ThemeChoice::Dark),
+            ],
+        )?,
+        locale: obj.choice(
+            "locale",
+            &[("en", Locale::En), ("ru", Locale::Ru), ("zh", Locale::Zh)],
+        )?,
+        as_of: obj.string("asOf")?,
+        reveal: obj.boolean("reveal")?,
+        parts: obj.object("parts", PARTS_KEYS, |p| {
+            Ok(Parts {
+                exports: p.string("exports")?,
+                imports: p.string("imports")?,
+            })
+        })?,
     })
 }
 

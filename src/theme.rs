@@ -15,6 +15,12 @@ pub struct Theme {
     pub series: Rgb,
     pub target: Rgb,
     pub milestone: Rgb,
+    /// The second part of the breakdown (imports).
+    pub imports: Rgb,
+    /// Breakdown bars with no split: the total only.
+    pub total_only: Rgb,
+    /// What happened after an `asOf` date, drawn faintly.
+    pub faint: Rgb,
 }
 
 pub const LIGHT: Theme = Theme {
@@ -27,6 +33,24 @@ pub const LIGHT: Theme = Theme {
     series: Rgb(0x1F, 0x5F, 0xA6),
     target: Rgb(0xB8, 0x3D, 0x0B),
     milestone: Rgb(0x1A, 0x1A, 0x1A),
+    imports: Rgb(0x00, 0x7A, 0x78),
+    total_only: Rgb(0x8A, 0x8A, 0x8A),
+    faint: Rgb(0xA9, 0xC0, 0xDC),
+};
+
+pub const DARK: Theme = Theme {
+    background: Rgb(0x16, 0x16, 0x18),
+    title: Rgb(0xF2, 0xF2, 0xF2),
+    text: Rgb(0xDD, 0xDD, 0xDD),
+    muted: Rgb(0xAD, 0xAD, 0xAD),
+    grid: Rgb(0x33, 0x33, 0x36),
+    baseline: Rgb(0x80, 0x80, 0x84),
+    series: Rgb(0x6F, 0xA8, 0xEE),
+    target: Rgb(0xFF, 0x8F, 0x5A),
+    milestone: Rgb(0xF2, 0xF2, 0xF2),
+    imports: Rgb(0x3F, 0xC4, 0xBF),
+    total_only: Rgb(0x86, 0x86, 0x8A),
+    faint: Rgb(0x3E, 0x55, 0x72),
 };
 
 /// WCAG relative luminance contrast ratio.
@@ -51,11 +75,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn light_theme_meets_wcag_aa() {
-        let t = LIGHT;
-        for c in [t.title, t.text, t.muted, t.series, t.target, t.milestone] {
-            assert!(contrast(c, t.background) >= 4.5, "{c:?}");
+    fn both_themes_meet_wcag_aa() {
+        for t in [LIGHT, DARK] {
+            for c in [t.title, t.text, t.muted, t.series, t.target, t.milestone] {
+                assert!(
+                    contrast(c, t.background) >= 4.5,
+                    "{c:?} on {:?}",
+                    t.background
+                );
+            }
+            for c in [t.baseline, t.imports, t.total_only] {
+                assert!(
+                    contrast(c, t.background) >= 3.0,
+                    "{c:?} on {:?}",
+                    t.background
+                );
+            }
         }
-        assert!(contrast(t.baseline, t.background) >= 3.0);
     }
 }

@@ -29,9 +29,17 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
     let milestones = spec.milestones.as_ref().or(base.milestones.as_ref());
     let source = spec.source.as_ref().or(base.source.as_ref());
 
-    let title = pick(&spec.title, &base.title);
+    // A chart drawn as of a past date tells that date's story: the built-in title and
+    // readout (written with hindsight) give way to generated ones.
+    let (title, subtitle) = if spec.as_of.is_some() {
+        (spec.title.clone(), spec.subtitle.clone())
+    } else {
+        (
+            pick(&spec.title, &base.title),
+            pick(&spec.subtitle, &base.subtitle),
+        )
+    };
     text("title", title.as_deref())?;
-    let subtitle = pick(&spec.subtitle, &base.subtitle);
     text("subtitle", subtitle.as_deref())?;
 
     let unit = match unit {
@@ -70,6 +78,20 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
         h => h,
     };
 
+    let as_of = spec.as_of.as_deref().map(date).transpose()?;
+    let cutoff = as_of.map(|(y, _, _)| y - 1);
+    if let (Some(c), Some(first)) = (cutoff, points.first()) {
+        if first.year > c {
+            return Err(SpecError::new(
+                "asOf",
+                format!(
+                    "expected a date after the first complete year of the series ({})",
+                    first.year
+                ),
+            ));
+        }
+    }
+    let parts = spec.parts.clone().or(base.parts).unwrap_or_default();
     Ok(Model {
         title,
         subtitle,
@@ -82,6 +104,16 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
         kind: spec.kind.unwrap_or_default(),
         renderer: spec.renderer.unwrap_or_default(),
         height,
+        theme: spec.theme.unwrap_or_default(),
+        locale: spec.locale.unwrap_or_default(),
+        locale_given: spec.locale.is_some(),
+        as_of,
+        cutoff,
+        reveal: spec.reveal.unwrap_or(false),
+        parts: (
+            text("parts.exports", parts.exports.as_deref())?,
+            text("parts.imports", parts.imports.as_deref())?,
+        ),
     })
 }
 
@@ -117,6 +149,46 @@ fn url(path: &str, s: Option<&str>) -> Result<Option<String>, SpecError> {
     } else {
         Err(SpecError::new(path, "expected an http:// or https:// URL"))
     }
+}
+
+/// "YYYY-MM-DD", checked strictly (a real calendar day), as (year, month, day).
+fn date(s: &str) -> Result<(i32, u32, u32), SpecError> {
+    let bad = || {
+        SpecError::new(
+            "asOf",
+            format!(
+                "expected a date like \"2021-06-20\", found \"{}\"",
+                s.chars().take(40).collect::<String>()
+            ),
+        )
+    };
+    let mut parts = s.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(bad());
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if d == 0 || d > days || y < YEARS.0 || y > YEARS.1 {
+        return Err(bad());
+    }
+    Ok((y, m, d))
 }
 
 fn year(path: &str, y: f64) -> Result<i32, SpecError> {

@@ -13,6 +13,16 @@ const CASES: &[(&str, u32)] = &[
     ("bars", 640),
     ("india-russia", 360),
     ("india-russia", 640),
+    ("asof-2021", 640),
+    ("asof-2021-reveal", 640),
+    ("asof-2021", 320),
+    ("breakdown", 640),
+    ("breakdown", 320),
+    ("ru", 640),
+    ("ru", 320),
+    ("zh", 640),
+    ("zh", 320),
+    ("dark", 640),
 ];
 
 #[test]

@@ -201,6 +201,6 @@ fn words_follow_the_data() {
     let d = layout(&Json::Null, 640.0).description;
     assert_eq!(
         d,
-        "Rose from $8.0B in 2000 to a peak of $244.8B in 2024, then fell to $228.1B in 2025; it passed the $200B target for 2024 in 2023."
+        "Trade rose from $8.0B in 2000 to a peak of $244.8B in 2024, then fell to $228.1B in 2025; it passed the $200B target for 2024 in 2023."
     );
 }

@@ -9,7 +9,18 @@
 // ready), and only once per page however many charts are mounted.
 
 /** Where the wasm binary lives unless setWasmUrl() said otherwise. */
-const DEFAULT_WASM_URL = () => new URL("../../pkg/trade_target_chart_bg.wasm", import.meta.url);
+function DEFAULT_WASM_URL() {
+  const url = new URL("../../pkg/trade_target_chart_bg.wasm", import.meta.url);
+  // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/ but leaves the
+  // wasm behind (vitejs/vite#8427): from there the URL above lands on node_modules/pkg/,
+  // where Vite answers with its index.html. The package itself is at
+  // node_modules/trade-target-chart/. (Bundled builds get a hashed asset URL: no match.)
+  url.pathname = url.pathname.replace(
+    /\/node_modules\/pkg\/(trade_target_chart_bg\.wasm)$/,
+    "/node_modules/trade-target-chart/pkg/$1",
+  );
+  return url;
+}
 
 let wasmUrl = null; // set by setWasmUrl(); null = DEFAULT_WASM_URL()
 let wasmPromise = null; // the one shared init promise (null = not started)
@@ -49,16 +60,22 @@ export function ready() {
 function loadWasm() {
   if (!wasmPromise) {
     const p = (async () => {
-      const glue = await import("../../pkg/trade_target_chart.js");
       const url = wasmUrl ?? DEFAULT_WASM_URL();
       // Fetch here (rather than passing the URL) to turn an HTTP error into a clear
-      // message; wasm-bindgen's init still compiles with instantiateStreaming.
+      // message; wasm-bindgen's init still compiles with instantiateStreaming. Started
+      // before the glue is imported, so the two downloads overlap instead of queueing.
       const response = fetch(url).then((res) => {
         if (!res.ok) {
           throw new Error(`could not fetch ${res.url || String(url)} (HTTP ${res.status})`);
         }
+        // A dev server's catch-all page instead of the file: say so, not "bad magic word".
+        if (/^text\/html/i.test(res.headers.get("content-type") ?? "")) {
+          throw new Error(`${res.url || String(url)} is an HTML page, not the wasm binary: serve pkg/trade_target_chart_bg.wasm there or call setWasmUrl()`);
+        }
         return res;
       });
+      response.catch(() => {}); // reported through init below, not as an unhandled rejection
+      const glue = await import("../../pkg/trade_target_chart.js");
       await glue.default({ module_or_path: response });
       return glue;
     })();

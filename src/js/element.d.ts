@@ -1,0 +1,25 @@
+// Type declarations for trade-target-chart/element (js/element.js).
+//
+//   import "trade-target-chart/element";   // registers <trade-target-chart> (once per page)
+//
+// Attributes: `spec` (the spec as JSON text), `src` (a URL of the spec as JSON), and
+// `loading="eager"` (draw at once instead of when the element comes near the viewport).
+// Without them, a child <script type="application/json"> holds the spec; with nothing, the
+// default chart is drawn. A child with slot="fallback" (an <img>, <picture> or <svg>) is shown
+// instead if the chart cannot be loaded.
+//
+// Events (bubbling): "ttc:render" after each draw; "ttc:error" with detail.error (a SpecError
+// for a bad spec, which the element shows as an error box, or the load error).
+import type { ChartHandle } from "./index.js";
+
+export class TradeTargetChartElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The mounted chart (update, toSVG), or null before it is drawn or after an error. */
+  readonly chart: ChartHandle | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "trade-target-chart": TradeTargetChartElement;
+  }
+}

@@ -1,0 +1,263 @@
+// <trade-target-chart>: the chart as a custom element, for pages where an editor can add one
+// script tag and a bit of HTML but no JavaScript of their own.
+//
+//   <script type="module" src=".../src/js/element.js"></script>
+//   <trade-target-chart></trade-target-chart>                          the default chart
+//   <trade-target-chart spec='{"kind":"bars"}'></trade-target-chart>   spec as JSON
+//   <trade-target-chart src="/charts/trade.json"></trade-target-chart> spec fetched from a URL
+//   <trade-target-chart>
+//     <script type="application/json">{"title": "…"}</script>          spec in a child script
+//     <img slot="fallback" src="chart.png" alt="…">                    shown if the wasm fails
+//   </trade-target-chart>
+//
+// Where several are given, the first wins: `spec`, then `src`, then the child script, because
+// the attributes are what scripts change later. From npm: `import "trade-target-chart/element"`.
+//
+// A chart is drawn when it comes within 200 px of the viewport (IntersectionObserver), or at
+// once with `loading="eager"` or where there is no IntersectionObserver. Changing `spec` or
+// `src` (or the child script's text) redraws in place; removing the element frees the chart.
+// Events, bubbling: "ttc:render" after each draw, "ttc:error" (detail.error) on a failure.
+// `el.chart` is the mounted chart's handle (update, toSVG) or null.
+//
+// The chart is drawn inside an open shadow root, so the host page's CSS cannot reach it and
+// ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
+// `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
+import { mount, ready, SpecError } from "./index.js";
+
+const TAG = "trade-target-chart";
+
+const CSS = `
+:host { display: block; }
+:host([hidden]) { display: none; }
+/* Inherited properties (font, colour, line-height, letter-spacing, …) stop here: the page's
+   typography must not change the chart's. Custom properties still come through. */
+.box { all: initial; display: block; color: #1a1a1a; font: 14px/1.4 Helvetica, Arial, sans-serif; }
+/* Until the chart is drawn (lazily), hold the room it will take: 0.62 × width within
+   260–480 px, the chart's own default, so the page does not jump when it appears. */
+.box:empty { aspect-ratio: 100 / 62; min-height: 260px; max-height: 480px; }
+.box.off { display: none; }
+/* An inline <svg> would sit on the text baseline and leave a gap under it. */
+.box svg { display: block; }
+/* The look of the wasm's own error box (which sets it through the CSSOM), for ours too. */
+.ttc-error { border: 1px solid #b83d0b; border-left-width: 4px; padding: 12px 16px;
+  background: #fff4ee; overflow-wrap: anywhere; }
+slot[name="fallback"] { display: none; }
+slot[name="fallback"].on { display: contents; }
+`;
+
+let sheet = null; // one stylesheet object, adopted by every element's shadow root
+function sharedSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+function parseJSON(text, where) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SpecError("", `${where} is not valid JSON: ${e.message}`);
+  }
+}
+
+/** Thrown for a `src` that cannot be fetched: a load failure, like the wasm's. */
+class LoadError extends Error {}
+
+async function fetchSpec(src) {
+  const url = new URL(src, document.baseURI);
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new LoadError(`could not fetch ${url} (${e.message})`); // network or CORS
+  }
+  if (!res.ok) throw new LoadError(`could not fetch ${url} (HTTP ${res.status})`);
+  return parseJSON(await res.text(), `the spec at ${url}`);
+}
+
+// Importing this in a non-browser runtime (server rendering) must not throw.
+const Base = typeof HTMLElement === "function" ? HTMLElement : class {};
+
+export class TradeTargetChartElement extends Base {
+  static observedAttributes = ["spec", "src"];
+
+  // One IntersectionObserver for every element on the page; null where there is none.
+  static #io;
+  static #lazy() {
+    if (this.#io === undefined) {
+      this.#io =
+        typeof IntersectionObserver === "function"
+          ? new IntersectionObserver(
+              (entries) => {
+                for (const e of entries) {
+                  if (!e.isIntersecting) continue;
+                  this.#io.unobserve(e.target);
+                  e.target.#render();
+                }
+              },
+              { rootMargin: "200px" }, // start a little before the chart scrolls into view
+            )
+          : null;
+    }
+    return this.#io;
+  }
+
+  #box; // the div the chart is mounted into
+  #fallback; // <slot name="fallback">
+  #chart = null; // the ChartHandle while a chart is drawn
+  #run = 0; // bumped by each render and by removal: a stale async render stops
+  #started = false; // rendered once since connected: attribute changes redraw
+  #watch = null; // MutationObserver on the child JSON script
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [sharedSheet()];
+    this.#box = document.createElement("div");
+    this.#box.className = "box";
+    this.#fallback = document.createElement("slot");
+    this.#fallback.name = "fallback";
+    root.append(this.#box, this.#fallback);
+  }
+
+  /** The mounted chart (update, toSVG), or null before it is drawn or after an error. */
+  get chart() {
+    return this.#chart;
+  }
+
+  connectedCallback() {
+    const io = this.getAttribute("loading") === "eager" ? null : TradeTargetChartElement.#lazy();
+    if (io) io.observe(this);
+    else this.#render();
+  }
+
+  disconnectedCallback() {
+    TradeTargetChartElement.#io?.unobserve(this);
+    this.#run++;
+    this.#started = false;
+    this.#watch?.disconnect();
+    this.#watch = null;
+    this.#chart?.destroy(); // frees the wasm chart and its ResizeObserver
+    this.#chart = null;
+    this.#box.replaceChildren();
+    this.#show(true);
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.#started) this.#render();
+  }
+
+  // Synchronous up to the draw when the spec is at hand (attribute, child script), so a
+  // setAttribute("spec", …) on a drawn chart has redrawn it when it returns.
+  #render() {
+    this.#started = true;
+    const run = ++this.#run;
+    // Defined before the parser reached our children: wait for the child script to exist.
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", () => run === this.#run && this.#render(), { once: true });
+      return;
+    }
+    this.#watchChildren();
+    let spec;
+    try {
+      spec = this.#readSpec();
+    } catch (e) {
+      return this.#failed(e);
+    }
+    if (!(spec instanceof Promise)) return this.#draw(spec, run);
+    spec.then(
+      (s) => run === this.#run && this.#draw(s, run),
+      (e) => run === this.#run && this.#failed(e),
+    );
+  }
+
+  async #draw(spec, run) {
+    if (this.#chart) {
+      try {
+        this.#chart.update(spec); // in place: synchronous, no flash
+        return this.#done();
+      } catch {
+        // A bad spec: mount again below, which replaces the chart with the error box.
+      }
+    }
+    this.#chart = null;
+    let chart;
+    try {
+      // Wait for the wasm (loaded once per page) before touching the box: a newer render or
+      // a removal may come meanwhile, and a late mount would draw over what they showed.
+      await ready();
+      // Each chart draws in a task of its own (5–15 ms each): twenty on a page must not
+      // freeze it for a third of a second, and the first can be painted before the rest.
+      await new Promise((r) => setTimeout(r));
+      if (run !== this.#run) return;
+      chart = await mount(this.#box, spec); // resolves in a microtask now
+    } catch (e) {
+      if (run === this.#run) this.#failed(e);
+      return;
+    }
+    if (!this.isConnected) return chart.destroy();
+    this.#chart = chart;
+    if (run === this.#run) this.#done();
+  }
+
+  #readSpec() {
+    const attr = this.getAttribute("spec");
+    if (attr != null && attr.trim() !== "") return parseJSON(attr, "the spec attribute");
+    const src = this.getAttribute("src");
+    if (src != null && src.trim() !== "") return fetchSpec(src.trim());
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) return parseJSON(script.textContent, "the JSON script in <trade-target-chart>");
+    return undefined; // the default chart
+  }
+
+  // A CMS preview may rewrite the child script: redraw when it changes.
+  #watchChildren() {
+    if (this.#watch || typeof MutationObserver !== "function") return;
+    this.#watch = new MutationObserver(() => {
+      if (!this.hasAttribute("spec") && !this.hasAttribute("src")) this.#render();
+    });
+    this.#watch.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  #done() {
+    this.#show(true);
+    this.dispatchEvent(new CustomEvent("ttc:render", { bubbles: true }));
+  }
+
+  #failed(e) {
+    // A chart still drawn from an earlier spec would keep following the size, unseen.
+    this.#chart?.destroy();
+    this.#chart = null;
+    if (e instanceof SpecError) {
+      // mount() has put the wasm's error box in; a JSON error never reached it.
+      if (!this.#box.querySelector(".ttc-error")) this.#message(`This chart could not be drawn. ${e.message}`);
+    } else if (this.querySelector(':scope > [slot="fallback"]')) {
+      this.#box.replaceChildren();
+      this.#show(false); // the page's own static image instead
+    } else {
+      const why = e instanceof LoadError ? "The chart's data could not be loaded" : "The chart could not be loaded";
+      this.#message(`${why}: ${e && e.message ? e.message : e}`);
+    }
+    this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
+  }
+
+  #message(text) {
+    const div = document.createElement("div");
+    div.className = "ttc-error";
+    div.setAttribute("role", "alert");
+    div.textContent = text; // text, never markup
+    this.#box.replaceChildren(div);
+    this.#show(true);
+  }
+
+  #show(chart) {
+    this.#box.classList.toggle("off", !chart);
+    this.#fallback.classList.toggle("on", !chart);
+  }
+}
+
+if (typeof customElements === "object" && !customElements.get(TAG)) {
+  customElements.define(TAG, TradeTargetChartElement);
+}
