@@ -411,6 +411,7 @@ impl<'a> Layout<'a> {
                     _ => None,
                 },
                 half,
+                base: frame.y(0.0),
             })
             .collect();
         Ok(Scene {

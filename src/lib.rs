@@ -19,6 +19,7 @@ pub mod spec;
 pub mod story;
 pub mod text;
 pub mod theme;
+pub mod tooltip;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

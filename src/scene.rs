@@ -150,6 +150,8 @@ pub struct Column {
     pub split: Option<f64>,
     /// Half the width that belongs to this column, for hit-testing.
     pub half: f64,
+    /// The y of the value 0.
+    pub base: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]

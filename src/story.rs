@@ -264,9 +264,17 @@ pub fn footer(m: &Model) -> Vec<String> {
     lines
 }
 
-/// The tooltip's lines for the point at `index` of the drawn points: the year, then the
-/// value with its change and share of the target, the split, "estimate", the note.
-pub fn tooltip(m: &Model, index: usize) -> Vec<String> {
+/// One part of a breakdown bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Exports,
+    Imports,
+}
+
+/// The tooltip's lines for the point at `index` of the drawn points: the year, the part
+/// pointed at (breakdown), the value with its change and share of the target, the
+/// split, "estimate", the note.
+pub fn tooltip(m: &Model, index: usize, part: Option<Part>) -> Vec<String> {
     let points = m.drawn();
     let Some(p) = points.get(index) else {
         return Vec::new();
@@ -286,9 +294,15 @@ pub fn tooltip(m: &Model, index: usize) -> Vec<String> {
             Locale::Zh => format!("达{goal}目标的{pct}"),
         });
     }
-    let mut lines = vec![year(m, p.year), main.join(" · ")];
-    if let (Some(e), Some(i)) = (p.exports, p.imports) {
-        let (en, im) = parts(m);
+    let mut lines = vec![year(m, p.year)];
+    let (en, im) = parts(m);
+    match (part, p.exports, p.imports) {
+        (Some(Part::Exports), Some(e), Some(_)) => lines.push(format!("{en}: {}", m.unit_value(e))),
+        (Some(Part::Imports), Some(_), Some(i)) => lines.push(format!("{im}: {}", m.unit_value(i))),
+        _ => {}
+    }
+    lines.push(main.join(" · "));
+    if let (None, Some(e), Some(i)) = (part, p.exports, p.imports) {
         lines.push(format!(
             "{en} {} · {im} {}",
             m.unit_value(e),
@@ -393,7 +407,12 @@ pub fn description(m: &Model) -> String {
             (Locale::Zh, None) => format!("；{ty}年{goal}的目标尚未达成"),
         });
     }
-    s.push_str(if l == Locale::Zh { "。" } else { "." });
+    // "2023 г." already ends with a full stop.
+    if l == Locale::Zh {
+        s.push('。');
+    } else if !s.ends_with('.') {
+        s.push('.');
+    }
     if let Some((rate, _)) = m.needed_pace() {
         let r = l.rate(rate);
         s.push_str(&match l {

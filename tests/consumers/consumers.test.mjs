@@ -1,0 +1,208 @@
+// The npm package where developers use it: `npm pack` the repo, install the tarball into a
+// fresh Vite app, a fresh webpack 5 app and a bundler-less page (import map into
+// node_modules), build each with no configuration, serve the output and check in Chromium
+// that the chart (mount() and <trade-target-chart>) is drawn.
+//
+// The apps live in tests/consumers/.cache/<app> (gitignored). Their node_modules (the
+// bundlers, from the npm registry) are kept between runs while the template's package.json
+// is unchanged; only the tarball is installed afresh each time.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.mjs";
+
+const run = promisify(execFile);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "../..");
+const CACHE = path.join(HERE, ".cache");
+const NPM = ["--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"];
+const APPS = ["vite", "webpack", "plain"];
+const TIMEOUT = 8 * 60_000;
+
+let tarball;
+let browser;
+const times = {};
+
+function npm(args, cwd) {
+  return run("npm", args, { cwd, maxBuffer: 32 << 20, timeout: TIMEOUT });
+}
+
+/** Copies the template into .cache/<app>; reinstalls its devDependencies only when they changed. */
+async function prepare(app) {
+  const t0 = performance.now();
+  const template = path.join(HERE, app);
+  const dir = path.join(CACHE, app);
+  const manifest = await readFile(path.join(template, "package.json"));
+  const hash = createHash("sha256").update(manifest).digest("hex");
+  const stamp = path.join(dir, ".template-hash");
+  const warm = existsSync(stamp) && (await readFile(stamp, "utf8")) === hash;
+  if (!warm) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "package.json"), manifest);
+    if (Object.keys(JSON.parse(manifest).devDependencies ?? {}).length) await npm(["install", ...NPM], dir);
+    await writeFile(stamp, hash);
+  }
+  // The app's own files, fresh each run; old build output goes.
+  await rm(path.join(dir, "dist"), { recursive: true, force: true });
+  for (const entry of await readdir(template)) {
+    if (entry !== "package.json") await cp(path.join(template, entry), path.join(dir, entry), { recursive: true });
+  }
+  // The package as npm would install it from the registry. --no-save keeps the app's
+  // package.json (and so the cache stamp) as the template has it.
+  await rm(path.join(dir, "node_modules", "trade-target-chart"), { recursive: true, force: true });
+  await npm(["install", "--no-save", ...NPM, tarball], dir);
+  times[app] = { warm, install: performance.now() - t0 };
+  return dir;
+}
+
+const MIME = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
+
+/** A static server for `root`; records every path requested. */
+async function serve(root) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const rel = decodeURIComponent(req.url.split("?")[0]);
+    requests.push(rel);
+    if (rel === "/favicon.ico") return res.writeHead(204).end(); // the browser asks; not ours
+    let file = path.join(root, rel);
+    if (!file.startsWith(root)) return res.writeHead(404).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      await stat(file);
+    } catch {
+      return res.writeHead(404).end();
+    }
+    res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Loads the app's page and checks both charts are drawn; returns the requests made. */
+async function check(root) {
+  const server = await serve(root);
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(server.url);
+    await page.waitForSelector("#c svg", { timeout: 20_000 }).catch(() => {});
+    await page.waitForFunction(() => document.getElementById("e").shadowRoot?.querySelector("svg"), null, { timeout: 20_000 }).catch(() => {});
+    const r = await page.evaluate(() => ({
+      mounted: document.querySelector("#c svg text")?.textContent.trim() ?? document.getElementById("c").textContent,
+      element: document.getElementById("e").shadowRoot?.querySelector("svg text")?.textContent.trim() ?? null,
+    }));
+    assert.match(r.mounted, /China–Russia trade/, `mount() drew the default chart (got ${JSON.stringify(r.mounted)}); errors: ${errors.join(" | ")}`);
+    assert.equal(r.element, "The element, from npm", `<trade-target-chart> drew; errors: ${errors.join(" | ")}`);
+    assert.deepEqual(errors, []);
+    assert.equal(server.requests.filter((p) => p.endsWith(".wasm")).length, 1, `wasm fetched once: ${server.requests.join(" ")}`);
+    return server.requests;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+before(async () => {
+  if (!existsSync(path.join(ROOT, "pkg", "trade_target_chart_bg.wasm"))) {
+    throw new Error("pkg/trade_target_chart_bg.wasm is missing: run `bash .ci/build.sh` first");
+  }
+  const packDir = path.join(CACHE, "pack");
+  await rm(packDir, { recursive: true, force: true });
+  await mkdir(packDir, { recursive: true });
+  const { stdout } = await npm(["pack", "--json", "--pack-destination", packDir, ...NPM], ROOT);
+  const [info] = JSON.parse(stdout);
+  tarball = path.join(packDir, info.filename);
+  const files = info.files.map((f) => f.path);
+  for (const f of ["package.json", "src/js/index.js", "src/js/element.js", "src/js/element.d.ts", "pkg/trade_target_chart.js", "pkg/trade_target_chart_bg.wasm", "www/embed.html"]) {
+    assert.ok(files.includes(f), `the tarball has ${f}: ${files.join(" ")}`);
+  }
+  assert.deepEqual(files.filter((f) => /\.rs$|^target\/|^tests\/|^\.ci\//.test(f)), [], "no sources or tests in the tarball");
+  console.log(`# tarball ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(0)} KiB`);
+  // The three apps install in parallel: mostly waiting on the registry.
+  await Promise.all(APPS.map(prepare));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const [app, t] of Object.entries(times)) {
+    console.log(`# ${app}: ${t.warm ? "warm" : "cold"} install ${(t.install / 1000).toFixed(1)} s${t.build ? `, build ${(t.build / 1000).toFixed(1)} s` : ""}`);
+  }
+});
+
+test("Vite 7: `vite build` with no config bundles the wasm and draws the chart", { timeout: TIMEOUT }, async () => {
+  const dir = path.join(CACHE, "vite");
+  const t0 = performance.now();
+  await run(path.join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], { cwd: dir, timeout: TIMEOUT });
+  times.vite.build = performance.now() - t0;
+  const assets = await readdir(path.join(dir, "dist", "assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `vite emitted the wasm: ${assets.join(" ")}`);
+  await check(path.join(dir, "dist"));
+});
+
+test("Vite 7 dev server: the pre-bundled package still finds its wasm", { timeout: TIMEOUT }, async () => {
+  const dir = path.join(CACHE, "vite");
+  // --force: pre-bundle afresh, as on a developer's first `vite` after installing.
+  const child = spawn(path.join(dir, "node_modules/.bin/vite"), ["--host", "127.0.0.1", "--port", "0", "--force"], { cwd: dir });
+  try {
+    const url = await new Promise((ok, fail) => {
+      let out = "";
+      const timer = setTimeout(() => fail(new Error(`vite dev did not start: ${out}`)), 60_000);
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = /Local:\s+(http:\/\/\S+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ""));
+        if (m) {
+          clearTimeout(timer);
+          ok(m[1]);
+        }
+      });
+      child.on("exit", (code) => fail(new Error(`vite dev exited (${code}): ${out}`)));
+    });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(url);
+      await page.waitForFunction(() => document.querySelector("#c svg") && document.getElementById("e").shadowRoot?.querySelector("svg"), null, { timeout: 30_000 })
+        .catch(() => {});
+      const text = await page.evaluate(() => document.getElementById("c").textContent.slice(0, 300));
+      assert.ok(await page.$("#c svg"), `mount() drew under vite dev: ${text} ${errors.join(" | ")}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    child.kill();
+  }
+});
+
+test("webpack 5: `webpack --mode production` with no config bundles the wasm and draws the chart", { timeout: TIMEOUT }, async () => {
+  const dir = path.join(CACHE, "webpack");
+  const t0 = performance.now();
+  await run(path.join(dir, "node_modules/.bin/webpack"), ["--mode", "production", "--no-stats"], { cwd: dir, timeout: TIMEOUT });
+  times.webpack.build = performance.now() - t0;
+  const out = path.join(dir, "dist");
+  await cp(path.join(dir, "index.html"), path.join(out, "index.html")); // webpack does not copy HTML without a plugin
+  const files = await readdir(out);
+  assert.ok(files.some((f) => f.endsWith(".wasm")), `webpack emitted the wasm: ${files.join(" ")}`);
+  await check(out);
+});
+
+test("no bundler: an import map into node_modules draws the chart", { timeout: TIMEOUT }, async () => {
+  const requests = await check(path.join(CACHE, "plain"));
+  assert.ok(requests.some((p) => p.startsWith("/node_modules/trade-target-chart/pkg/")), "served straight from node_modules");
+});
