@@ -50,3 +50,8 @@ if [[ -d tests/e2e ]]; then
 else
   skip "end-to-end tests" "tests/e2e/ not written yet"
 fi
+# The packed tarball installed into fresh Vite, webpack and bundler-less apps (needs the npm
+# registry for the bundlers; their node_modules are cached in tests/consumers/.cache/).
+if [[ -f tests/consumers/consumers.test.mjs ]]; then
+  step "consumers: npm pack into vite, webpack, plain page" node --test tests/consumers/consumers.test.mjs
+fi
