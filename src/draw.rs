@@ -3,7 +3,6 @@
 //! code would put a <span> into the page for every label).
 
 use crate::scene::{Anchor, Mark, Rgb, Scene, Text};
-use crate::text::FAMILY;
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
@@ -56,6 +55,7 @@ impl std::error::Error for NoFontError {}
 struct TextStyle<'a> {
     text: &'a Text,
     size: f64,
+    family: &'a str,
 }
 
 impl BackendTextStyle for TextStyle<'_> {
@@ -83,7 +83,7 @@ impl BackendTextStyle for TextStyle<'_> {
         Pos::new(h, VPos::Top)
     }
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(FAMILY)
+        FontFamily::Name(self.family)
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoFontError> {
         let w = self.text.font.width_px(text);
@@ -224,7 +224,12 @@ pub fn draw<B: DrawingBackend>(
                     TextSizing::Svg => svg_font_size(t.font.size),
                     TextSizing::Canvas => f64::from(t.font.size),
                 };
-                backend.draw_text(&t.text, &TextStyle { text: t, size }, (t.x, t.y))?;
+                let style = TextStyle {
+                    text: t,
+                    size,
+                    family: &scene.font,
+                };
+                backend.draw_text(&t.text, &style, (t.x, t.y))?;
             }
         }
     }

@@ -159,6 +159,8 @@ pub struct Scene {
     pub width: u32,
     pub height: u32,
     pub background: Rgb,
+    /// The CSS font stack the backends are told to use.
+    pub font: String,
     pub marks: Vec<Mark>,
     /// The accessible name and description of the picture.
     pub title: String,

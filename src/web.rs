@@ -1,22 +1,39 @@
 //! The browser edge, and the only module that touches the DOM: reads the spec from a
-//! JS value, puts the SVG or canvas into the host element, follows the element's width
-//! with a ResizeObserver, and shows a readable error box for a bad spec. Everything it
-//! draws comes from the pure core; nothing here measures text.
+//! JS value, puts the SVG or canvas into the host element, follows the element's width,
+//! the reader's colour scheme and the screen's pixel ratio, shows tooltips for mouse,
+//! touch and keyboard, keeps a description, a data table and a live region for screen
+//! readers, and shows a readable error box for a bad spec. Everything it draws and says
+//! comes from the pure core; nothing here measures text.
+//!
+//! Markup is built with createElement and textContent, never from user strings, and
+//! styled through the CSSOM (allowed under a strict `style-src 'self'` policy).
 
 use crate::draw::{self, TextSizing};
 use crate::error::SpecError;
 use crate::json::Json;
+use crate::locale::Locale;
 use crate::model::Model;
-use crate::scene::Scene;
-use crate::spec::Renderer;
-use std::cell::RefCell;
+use crate::scene::{Rgb, Scene};
+use crate::spec::{Renderer, ThemeChoice};
+use crate::story::{self, Part};
+use crate::theme::{self, Theme};
+use crate::tooltip::{self, Tip};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, ResizeObserver};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, KeyboardEvent,
+    MediaQueryList, PointerEvent, ResizeObserver,
+};
 
 /// Width used when the host element has none yet (display: none, not in the page).
 const FALLBACK_WIDTH: f64 = 640.0;
+
+thread_local! {
+    /// Ids for aria-describedby must be unique on the page, however many charts.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
 
 /// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
 fn js_error(e: &SpecError) -> JsValue {
@@ -45,28 +62,246 @@ pub fn default_spec() -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&SpecError::new("", e.to_string())))
 }
 
-/// The chart as an SVG document, byte-identical to the native CLI's for the same size.
+/// The chart as an SVG document, byte-identical to the native CLI's for the same size
+/// (`theme: "auto"` is light here: a document has no reader to ask).
 #[wasm_bindgen(js_name = renderSvg)]
 pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<String, JsValue> {
     let model = read(spec).map_err(|e| js_error(&e))?;
     Ok(draw::svg(&crate::scene(&model, width, height)))
 }
 
-struct State {
+fn element(document: &Document, tag: &str) -> Result<HtmlElement, JsValue> {
+    document
+        .create_element(tag)?
+        .dyn_into::<HtmlElement>()
+        .map_err(Into::into)
+}
+
+fn set_styles(el: &HtmlElement, styles: &[(&str, &str)]) {
+    let style = el.style();
+    for (k, v) in styles {
+        let _ = style.set_property(k, v);
+    }
+}
+
+fn css(c: Rgb) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Visually hidden but read by screen readers.
+const SR_ONLY: &[(&str, &str)] = &[
+    ("position", "absolute"),
+    ("width", "1px"),
+    ("height", "1px"),
+    ("margin", "-1px"),
+    ("padding", "0"),
+    ("border", "0"),
+    ("overflow", "hidden"),
+    ("clip", "rect(0 0 0 0)"),
+    ("white-space", "nowrap"),
+];
+
+/// The elements a chart owns inside its host.
+struct Nodes {
     root: HtmlElement,
-    /// Our one child of `root`; everything we draw goes inside it.
+    /// The one tab stop: receives pointer and key events, holds the picture and tooltip.
     frame: HtmlElement,
+    plot: HtmlElement,
+    tip: HtmlElement,
+    ring: HtmlElement,
+    desc: HtmlElement,
+    table: HtmlElement,
+    live: HtmlElement,
+}
+
+impl Nodes {
+    fn new(root: &HtmlElement) -> Result<Nodes, JsValue> {
+        let document = root.owner_document().ok_or("no document")?;
+        let id = NEXT_ID.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        let frame = element(&document, "div")?;
+        frame.set_class_name("ttc");
+        frame.set_tab_index(0);
+        frame.set_attribute("role", "group")?;
+        frame.set_attribute("aria-describedby", &format!("ttc-desc-{id}"))?;
+        set_styles(&frame, &[("display", "block"), ("position", "relative")]);
+        let plot = element(&document, "div")?;
+        let tip = element(&document, "div")?;
+        tip.set_class_name("ttc-tip");
+        tip.set_attribute("aria-hidden", "true")?;
+        set_styles(
+            &tip,
+            &[
+                ("position", "absolute"),
+                ("display", "none"),
+                ("pointer-events", "none"),
+                ("box-sizing", "border-box"),
+                ("padding", "7px"),
+                ("border-radius", "3px"),
+                ("border-width", "1px"),
+                ("border-style", "solid"),
+                ("white-space", "nowrap"),
+                ("font-size", "12px"),
+                ("line-height", "15px"),
+                ("z-index", "1"),
+            ],
+        );
+        let ring = element(&document, "div")?;
+        ring.set_attribute("aria-hidden", "true")?;
+        set_styles(
+            &ring,
+            &[
+                ("position", "absolute"),
+                ("display", "none"),
+                ("pointer-events", "none"),
+                ("width", "14px"),
+                ("height", "14px"),
+                ("box-sizing", "border-box"),
+                ("border-radius", "50%"),
+                ("border-width", "2px"),
+                ("border-style", "solid"),
+            ],
+        );
+        frame.append_child(&plot)?;
+        frame.append_child(&ring)?;
+        frame.append_child(&tip)?;
+
+        let sr = element(&document, "div")?;
+        set_styles(&sr, SR_ONLY);
+        let desc = element(&document, "p")?;
+        desc.set_id(&format!("ttc-desc-{id}"));
+        let table = element(&document, "table")?;
+        let live = element(&document, "div")?;
+        live.set_attribute("aria-live", "polite")?;
+        live.set_attribute("role", "status")?;
+        sr.append_child(&desc)?;
+        sr.append_child(&table)?;
+        sr.append_child(&live)?;
+
+        root.set_inner_html("");
+        root.append_child(&frame)?;
+        root.append_child(&sr)?;
+        Ok(Nodes {
+            root: root.clone(),
+            frame,
+            plot,
+            tip,
+            ring,
+            desc,
+            table,
+            live,
+        })
+    }
+}
+
+/// The reader's dark-mode preference, when the spec leaves the theme to it.
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
+fn parse_color(s: &str) -> Option<Rgb> {
+    let s = s.trim();
+    let hex = |h: &str| u8::from_str_radix(h, 16).ok();
+    if let Some(h) = s.strip_prefix('#') {
+        return match h.len() {
+            3 => {
+                let mut c = h.chars().map(|c| hex(&c.to_string()).map(|v| v * 17));
+                Some(Rgb(c.next()??, c.next()??, c.next()??))
+            }
+            6 => Some(Rgb(
+                hex(h.get(0..2)?)?,
+                hex(h.get(2..4)?)?,
+                hex(h.get(4..6)?)?,
+            )),
+            _ => None,
+        };
+    }
+    let inner = s.strip_prefix("rgb(")?.strip_suffix(')')?;
+    let mut parts = inner
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<u8>().ok());
+    Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
+}
+
+/// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
+/// `--ttc-*` custom properties the host page set on the element (or an ancestor).
+fn resolve_theme(model: &Model, root: &HtmlElement) -> (Theme, Option<String>) {
+    let dark = match model.theme {
+        ThemeChoice::Dark => true,
+        ThemeChoice::Light => false,
+        ThemeChoice::Auto => prefers_dark(),
+    };
+    let mut theme = if dark { theme::DARK } else { theme::LIGHT };
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten())
+    else {
+        return (theme, None);
+    };
+    let var = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+    };
+    let color = |name: &str| var(name).and_then(|v| parse_color(&v));
+    if let Some(c) = color("--ttc-accent") {
+        theme.series = c;
+    }
+    if let Some(c) = color("--ttc-target") {
+        theme.target = c;
+    }
+    if let Some(c) = color("--ttc-text") {
+        theme.title = c;
+        theme.text = c;
+        theme.milestone = c;
+    }
+    if let Some(c) = color("--ttc-grid") {
+        theme.grid = c;
+    }
+    if let Some(c) = color("--ttc-background") {
+        theme.background = c;
+    }
+    (theme, var("--ttc-font").map(|f| f.trim().to_owned()))
+}
+
+/// The chart's language: the spec's, else the nearest `lang` around the element.
+fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
+    if model.locale_given {
+        return model.locale;
+    }
+    root.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Locale::parse(&l))
+        .unwrap_or_default()
+}
+
+struct State {
+    nodes: Nodes,
+    /// The spec as validated.
+    spec_model: Model,
+    /// The spec with the host's language applied: what is drawn and said.
     model: Model,
+    theme: Theme,
+    scene: Scene,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
+    /// The column (and breakdown part) the tooltip shows.
+    active: Option<(usize, Option<Part>)>,
+    /// The pixel ratio the canvas was drawn at.
+    dpr: f64,
 }
 
 impl State {
-    /// The host's content-box width, read from our own block-level wrapper inside it:
-    /// padding and borders are excluded without parsing computed styles (which would
-    /// pull float parsing into the wasm).
+    /// The host's content-box width, read from our own block-level frame inside it.
     fn measure(&self) -> f64 {
-        let w = self.frame.get_bounding_client_rect().width().floor();
+        let w = self.nodes.frame.get_bounding_client_rect().width().floor();
         if w > 0.0 {
             w
         } else {
@@ -74,35 +309,43 @@ impl State {
         }
     }
 
-    fn scene(&self) -> Scene {
-        crate::scene(&self.model, self.width, None)
-    }
-
     fn draw(&mut self) {
         self.width = self.measure();
-        let scene = self.scene();
-        let drawn = match self.model.renderer {
+        let mut model = self.spec_model.clone();
+        model.locale = resolve_locale(&model, &self.nodes.root);
+        let (theme, font) = resolve_theme(&model, &self.nodes.root);
+        let mut scene = crate::layout::layout(&model, self.width, None, &theme);
+        if let Some(font) = font {
+            scene.font = font;
+        }
+        let drawn = match model.renderer {
             Renderer::Svg => {
-                self.frame.set_inner_html(&draw::svg(&scene));
+                self.nodes.plot.set_inner_html(&draw::svg(&scene));
                 Ok(())
             }
             Renderer::Canvas => self.draw_canvas(&scene),
         };
         if let Err(e) = drawn {
             show_error(
-                &self.frame,
+                &self.nodes.plot,
                 &SpecError::new("", format!("drawing failed: {e:?}")),
             );
         }
+        self.model = model;
+        self.theme = theme;
+        self.scene = scene;
+        self.describe();
+        self.hide();
     }
 
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
     /// a scale transform: crisp on retina (plotters-canvas alone ignores the ratio).
-    fn draw_canvas(&self, scene: &Scene) -> Result<(), JsValue> {
-        let document = self.frame.owner_document().ok_or("no document")?;
+    fn draw_canvas(&mut self, scene: &Scene) -> Result<(), JsValue> {
+        let document = self.nodes.frame.owner_document().ok_or("no document")?;
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
+        self.dpr = dpr;
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         let (w, h) = (f64::from(scene.width), f64::from(scene.height));
         canvas.set_width((w * dpr).round() as u32);
@@ -114,8 +357,6 @@ impl State {
         canvas.set_attribute("role", "img")?;
         canvas.set_attribute("aria-label", &scene.title)?;
         canvas.set_class_name("ttc-chart");
-        // Fallback content is read by screen readers in place of the pixels.
-        canvas.set_text_content(Some(&scene.description));
         let ctx: CanvasRenderingContext2d = canvas
             .get_context("2d")?
             .ok_or("no 2d context")?
@@ -124,9 +365,171 @@ impl State {
         let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
             .ok_or("no canvas backend")?;
         draw::draw(scene, &mut backend, TextSizing::Canvas).map_err(|e| format!("{e:?}"))?;
-        self.frame.set_inner_html("");
-        self.frame.append_child(&canvas)?;
+        self.nodes.plot.set_inner_html("");
+        self.nodes.plot.append_child(&canvas)?;
         Ok(())
+    }
+
+    /// The accessible name, the description and the data table, in the chart's language.
+    fn describe(&self) {
+        let n = &self.nodes;
+        let _ = n.frame.set_attribute("aria-label", &self.scene.title);
+        n.desc.set_text_content(Some(&self.scene.description));
+        let _ = self.fill_table();
+    }
+
+    fn fill_table(&self) -> Result<(), JsValue> {
+        let m = &self.model;
+        let document = self.nodes.table.owner_document().ok_or("no document")?;
+        let table = &self.nodes.table;
+        table.set_inner_html("");
+        let caption = document.create_element("caption")?;
+        caption.set_text_content(Some(&self.scene.title));
+        table.append_child(&caption)?;
+        let (heads, yes) = story::table_words(m);
+        let row = |cells: &[String], head: bool| -> Result<Element, JsValue> {
+            let tr = document.create_element("tr")?;
+            for (i, c) in cells.iter().enumerate() {
+                let cell = document.create_element(if head || i == 0 { "th" } else { "td" })?;
+                if head {
+                    cell.set_attribute("scope", "col")?;
+                } else if i == 0 {
+                    cell.set_attribute("scope", "row")?;
+                }
+                cell.set_text_content(Some(c));
+                tr.append_child(&cell)?;
+            }
+            Ok(tr)
+        };
+        let heads: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
+        let head: web_sys::Node = row(&heads, true)?.into();
+        table.append_child(&head)?;
+        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
+        for p in m.drawn() {
+            let cells = [
+                p.year.to_string(),
+                m.unit_value(p.value),
+                opt(p.exports),
+                opt(p.imports),
+                if p.estimate {
+                    yes.to_string()
+                } else {
+                    String::new()
+                },
+            ];
+            let tr: web_sys::Node = row(&cells, false)?.into();
+            table.append_child(&tr)?;
+        }
+        Ok(())
+    }
+
+    fn show(&mut self, index: usize, part: Option<Part>, announce: bool) {
+        let Some(tip) = tooltip::tip(&self.model, &self.scene, index, part) else {
+            return;
+        };
+        self.active = Some((index, part));
+        self.paint_tip(&tip);
+        if announce {
+            self.nodes
+                .live
+                .set_text_content(Some(&tip.lines.join(". ")));
+        }
+    }
+
+    fn paint_tip(&self, tip: &Tip) {
+        let (el, ring, t) = (&self.nodes.tip, &self.nodes.ring, &self.theme);
+        el.set_inner_html("");
+        if let Some(document) = el.owner_document() {
+            for (i, line) in tip.lines.iter().enumerate() {
+                if let Ok(div) = element(&document, "div") {
+                    div.set_text_content(Some(line));
+                    if i == 0 {
+                        set_styles(&div, &[("font-weight", "bold")]);
+                    }
+                    let _ = el.append_child(&div);
+                }
+            }
+        }
+        let font = self.scene.font.clone();
+        let (x, y) = (
+            format!("{}px", tip.rect.x0.round()),
+            format!("{}px", tip.rect.y0.round()),
+        );
+        set_styles(
+            el,
+            &[
+                ("display", "block"),
+                ("left", &x),
+                ("top", &y),
+                ("background", &css(t.background)),
+                ("color", &css(t.text)),
+                ("border-color", &css(t.muted)),
+                ("font-family", &font),
+            ],
+        );
+        let (cx, cy) = (
+            format!("{}px", (tip.point.0 - 7.0).round()),
+            format!("{}px", (tip.point.1 - 7.0).round()),
+        );
+        set_styles(
+            ring,
+            &[
+                ("display", "block"),
+                ("left", &cx),
+                ("top", &cy),
+                ("border-color", &css(t.title)),
+            ],
+        );
+    }
+
+    fn hide(&mut self) {
+        self.active = None;
+        set_styles(&self.nodes.tip, &[("display", "none")]);
+        set_styles(&self.nodes.ring, &[("display", "none")]);
+    }
+
+    /// The pointer's position in chart pixels.
+    fn local(&self, e: &PointerEvent) -> (f64, f64) {
+        let r = self.nodes.plot.get_bounding_client_rect();
+        (
+            f64::from(e.client_x()) - r.left(),
+            f64::from(e.client_y()) - r.top(),
+        )
+    }
+
+    fn on_pointer(&mut self, e: &PointerEvent) {
+        let (x, y) = self.local(e);
+        match tooltip::nearest(&self.scene, x) {
+            Some(i) if y >= 0.0 && y <= f64::from(self.scene.height) => {
+                let part = tooltip::part_at(&self.scene, i, y);
+                if self.active != Some((i, part)) {
+                    self.show(i, part, false);
+                }
+            }
+            _ => self.hide(),
+        }
+    }
+
+    fn on_key(&mut self, e: &KeyboardEvent) {
+        let last = self.scene.columns.len().saturating_sub(1);
+        let current = self.active.map(|(i, _)| i);
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowUp" => Some(current.map_or(0, |i| (i + 1).min(last))),
+            "ArrowLeft" | "ArrowDown" => Some(current.map_or(last, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Escape" => {
+                self.hide();
+                self.nodes.live.set_text_content(Some(""));
+                e.prevent_default();
+                return;
+            }
+            _ => None,
+        };
+        if let Some(i) = next {
+            e.prevent_default();
+            self.show(i, None, true);
+        }
     }
 }
 
@@ -136,42 +539,33 @@ fn show_error(root: &HtmlElement, e: &SpecError) {
     let Some(document) = root.owner_document() else {
         return;
     };
-    let Ok(node) = document.create_element("div") else {
-        return;
-    };
-    let Ok(node) = node.dyn_into::<HtmlElement>() else {
+    let Ok(node) = element(&document, "div") else {
         return;
     };
     node.set_class_name("ttc-error");
     let _ = node.set_attribute("role", "alert");
     node.set_text_content(Some(&format!("This chart could not be drawn. {e}")));
-    // CSSOM properties, not a style attribute: allowed under a strict style-src CSP.
-    let style = node.style();
-    for (k, v) in [
-        ("border", "1px solid #b83d0b"),
-        ("border-left-width", "4px"),
-        ("padding", "12px 16px"),
-        ("color", "#1a1a1a"),
-        ("background", "#fff4ee"),
-        ("font", "14px/1.4 Helvetica, Arial, sans-serif"),
-        ("overflow-wrap", "anywhere"),
-    ] {
-        let _ = style.set_property(k, v);
-    }
+    set_styles(
+        &node,
+        &[
+            ("border", "1px solid #b83d0b"),
+            ("border-left-width", "4px"),
+            ("padding", "12px 16px"),
+            ("color", "#1a1a1a"),
+            ("background", "#fff4ee"),
+            ("font", "14px/1.4 Helvetica, Arial, sans-serif"),
+            ("overflow-wrap", "anywhere"),
+        ],
+    );
     root.set_inner_html("");
     let _ = root.append_child(&node);
 }
 
-/// Empties `root` and gives it one block-level child to draw into and to measure.
-fn make_frame(root: &HtmlElement) -> Result<HtmlElement, JsValue> {
-    let document = root.owner_document().ok_or("no document")?;
-    let frame: HtmlElement = document.create_element("div")?.dyn_into()?;
-    frame.set_class_name("ttc");
-    frame.style().set_property("display", "block")?;
-    root.set_inner_html("");
-    root.append_child(&frame)?;
-    Ok(frame)
-}
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(JsValue)>,
+);
 
 /// One chart mounted in a host element.
 #[wasm_bindgen]
@@ -179,6 +573,18 @@ pub struct Chart {
     state: Rc<RefCell<State>>,
     observer: Option<ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    /// Every event listener we added, so destroy can remove each one.
+    listeners: Vec<Listener>,
+}
+
+/// Runs `f` on the state unless it is gone or already borrowed (a re-entrant event
+/// skips rather than panics).
+fn with_state(weak: &std::rc::Weak<RefCell<State>>, f: impl FnOnce(&mut State)) {
+    if let Some(state) = weak.upgrade() {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            f(&mut s);
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -194,34 +600,123 @@ impl Chart {
                 return Err(js_error(&e));
             }
         };
-        let frame = make_frame(&root)?;
+        let nodes = Nodes::new(&root)?;
+        let scene = crate::scene(&model, FALLBACK_WIDTH, None);
         let state = Rc::new(RefCell::new(State {
-            root: root.clone(),
-            frame,
+            nodes,
+            spec_model: model.clone(),
             model,
+            theme: theme::LIGHT,
+            scene,
             width: 0.0,
+            active: None,
+            dpr: 1.0,
         }));
         state.borrow_mut().draw();
-        let weak = Rc::downgrade(&state);
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-            let Some(state) = weak.upgrade() else { return };
-            // A re-entrant callback skips rather than panics.
-            let Ok(mut state) = state.try_borrow_mut() else {
-                return;
-            };
-            if (state.measure() - state.width).abs() >= 1.0 {
-                state.draw();
-            }
+        let mut chart = Chart {
+            state: state.clone(),
+            observer: None,
+            _on_resize: None,
+            listeners: Vec::new(),
+        };
+        chart.listen(&root)?;
+        Ok(chart)
+    }
+
+    fn listen(&mut self, root: &HtmlElement) -> Result<(), JsValue> {
+        let weak = Rc::downgrade(&self.state);
+        let frame: web_sys::EventTarget = self.state.borrow().nodes.frame.clone().into();
+
+        let w = weak.clone();
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+            with_state(&w, |s| {
+                if (s.measure() - s.width).abs() >= 1.0 {
+                    s.draw();
+                }
+            });
         });
         let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
         if let Some(o) = &observer {
-            o.observe(&root);
+            o.observe(root);
         }
-        Ok(Chart {
-            state,
-            observer,
-            _on_resize: Some(on_resize),
-        })
+        self.observer = observer;
+        self._on_resize = Some(on_resize);
+
+        let w = weak.clone();
+        self.add(&frame, "pointermove", move |e| {
+            if let Ok(e) = e.dyn_into::<PointerEvent>() {
+                if e.pointer_type() != "touch" {
+                    with_state(&w, |s| s.on_pointer(&e));
+                }
+            }
+        })?;
+        let w = weak.clone();
+        self.add(&frame, "pointerdown", move |e| {
+            if let Ok(e) = e.dyn_into::<PointerEvent>() {
+                with_state(&w, |s| s.on_pointer(&e));
+            }
+        })?;
+        let w = weak.clone();
+        self.add(&frame, "pointerleave", move |e| {
+            if let Ok(e) = e.dyn_into::<PointerEvent>() {
+                if e.pointer_type() == "mouse" {
+                    with_state(&w, State::hide);
+                }
+            }
+        })?;
+        let w = weak.clone();
+        self.add(&frame, "keydown", move |e| {
+            if let Ok(e) = e.dyn_into::<KeyboardEvent>() {
+                with_state(&w, |s| s.on_key(&e));
+            }
+        })?;
+        let w = weak.clone();
+        self.add(&frame, "blur", move |_| with_state(&w, State::hide))?;
+
+        // The reader's colour scheme and the screen's pixel ratio (zoom, another
+        // screen) can change while the page is open: redraw when they do.
+        let window = web_sys::window().ok_or("no window")?;
+        if let Ok(Some(mq)) = window.match_media("(prefers-color-scheme: dark)") {
+            let w = weak.clone();
+            self.add(&mq.into(), "change", move |_| with_state(&w, State::draw))?;
+        }
+        let dpr = window.device_pixel_ratio();
+        for query in [format!("(resolution: {dpr}dppx)")] {
+            if let Ok(Some(mq)) = window.match_media(&query) {
+                let mq: MediaQueryList = mq;
+                let w = weak.clone();
+                self.add(&mq.into(), "change", move |_| {
+                    with_state(&w, |s| {
+                        if s.model.renderer == Renderer::Canvas {
+                            s.draw();
+                        }
+                    })
+                })?;
+            }
+        }
+        // Web fonts that arrive later change how canvas text looks: draw again then.
+        if let Ok(fonts) = js_sys::Reflect::get(
+            &JsValue::from(window.document().ok_or("no document")?),
+            &"fonts".into(),
+        ) {
+            if let Ok(target) = fonts.dyn_into::<web_sys::EventTarget>() {
+                let w = weak.clone();
+                self.add(&target, "loadingdone", move |_| with_state(&w, State::draw))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn add(
+        &mut self,
+        target: &web_sys::EventTarget,
+        name: &'static str,
+        f: impl FnMut(JsValue) + 'static,
+    ) -> Result<(), JsValue> {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(f);
+        target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
+        self.listeners.push((target.clone(), name, closure));
+        Ok(())
     }
 
     /// Redraws with a new spec. A bad spec throws `{ path, message }` and leaves the
@@ -232,7 +727,7 @@ impl Chart {
             .state
             .try_borrow_mut()
             .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
-        state.model = model;
+        state.spec_model = model;
         state.draw();
         Ok(())
     }
@@ -242,7 +737,7 @@ impl Chart {
     pub fn to_svg(&self) -> String {
         self.state
             .try_borrow()
-            .map(|s| draw::svg(&s.scene()))
+            .map(|s| draw::svg(&s.scene))
             .unwrap_or_default()
     }
 
@@ -252,14 +747,28 @@ impl Chart {
         self.state.try_borrow().map(|s| s.width).unwrap_or(0.0)
     }
 
-    /// Stops following the element and empties it. Call `free()` afterwards.
+    /// Shows the tooltip for the `index`-th drawn point (as the arrow keys do); for tests
+    /// and for hosts that link a table row to the chart.
+    #[wasm_bindgen(js_name = showTooltip)]
+    pub fn show_tooltip(&mut self, index: usize) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.show(index, None, true);
+        }
+    }
+
+    /// Stops following the element and the page, removes every listener, and empties
+    /// the element. Call `free()` afterwards.
     pub fn destroy(&mut self) {
         if let Some(o) = self.observer.take() {
             o.disconnect();
         }
         self._on_resize = None;
+        for (target, name, closure) in self.listeners.drain(..) {
+            let _ =
+                target.remove_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        }
         if let Ok(state) = self.state.try_borrow() {
-            state.root.set_inner_html("");
+            state.nodes.root.set_inner_html("");
         }
     }
 }

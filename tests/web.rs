@@ -47,9 +47,12 @@ fn error_parts(e: JsValue) -> (String, String) {
 fn mount_draws_the_default_chart_at_the_element_width() {
     let el = host(500);
     let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("default mounts");
-    let frame = el.first_element_child().expect("the chart's frame");
-    assert_eq!(el.child_element_count(), 1);
-    let html = frame.inner_html();
+    let svg = el
+        .query_selector(".ttc svg")
+        .ok()
+        .flatten()
+        .expect("an svg in the frame");
+    let html = svg.outer_html();
     assert!(html.starts_with("<svg"), "{}", &html[..80.min(html.len())]);
     assert!(html.contains("China–Russia trade passed its $200B goal a year early"));
     assert!(html.contains("$200B target (2024)"));
@@ -174,4 +177,107 @@ fn a_padded_host_gets_a_chart_as_wide_as_its_content_box() {
         .expect("style");
     let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
     assert_eq!(chart.width(), 500.0 - 40.0 - 6.0);
+}
+
+fn key(el: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let e =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    let frame = el.query_selector(".ttc").ok().flatten().expect("frame");
+    frame.dispatch_event(&e).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+fn the_keyboard_moves_a_tooltip_that_is_announced() {
+    let el = host(640);
+    let _chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    let frame = el.query_selector(".ttc").ok().flatten().expect("frame");
+    assert_eq!(frame.get_attribute("tabindex").as_deref(), Some("0"));
+    key(&el, "End");
+    let live = el
+        .query_selector("[aria-live]")
+        .ok()
+        .flatten()
+        .expect("live region");
+    let said = live.text_content().unwrap_or_default();
+    assert!(
+        said.starts_with("2025. $228.1B · −6.8% · 114% of the $200B target"),
+        "{said}"
+    );
+    key(&el, "ArrowLeft");
+    let said = live.text_content().unwrap_or_default();
+    assert!(said.starts_with("2024. $244.8B"), "{said}");
+    let tip = el.query_selector(".ttc-tip").ok().flatten().expect("tip");
+    assert!(tip
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("2024$244.8B"));
+    key(&el, "Escape");
+    let tip: HtmlElement = tip.dyn_into().expect("html");
+    assert_eq!(
+        tip.style().get_property_value("display").ok().as_deref(),
+        Some("none")
+    );
+}
+
+#[wasm_bindgen_test]
+fn screen_readers_get_a_description_and_a_data_table() {
+    let el = host(640);
+    let _chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    let frame = el.query_selector(".ttc").ok().flatten().expect("frame");
+    let desc_id = frame
+        .get_attribute("aria-describedby")
+        .expect("describedby");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let desc = document
+        .get_element_by_id(&desc_id)
+        .expect("description element");
+    assert!(desc
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("Trade rose from $8.0B in 2000"));
+    let rows = el.query_selector_all("table tr").expect("rows");
+    assert_eq!(rows.length(), 27, "a header and 26 years");
+}
+
+#[wasm_bindgen_test]
+fn the_host_page_language_picks_the_words() {
+    let el = host(640);
+    el.set_attribute("lang", "ru").expect("lang");
+    let _chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    let html = el.inner_html();
+    assert!(
+        html.contains("Товарооборот России и Китая"),
+        "built-in title in Russian"
+    );
+    let el = host(640);
+    el.set_attribute("lang", "ru").expect("lang");
+    let _chart = Chart::new(el.clone(), spec(r#"{"locale":"zh"}"#)).expect("mounts");
+    assert!(
+        el.inner_html().contains("2281亿美元"),
+        "the spec's locale wins"
+    );
+}
+
+#[wasm_bindgen_test]
+fn css_custom_properties_recolour_the_chart() {
+    let el = host(640);
+    el.style()
+        .set_property("--ttc-accent", "#ff0000")
+        .expect("style");
+    let _chart = Chart::new(el.clone(), spec(r#"{"theme":"light"}"#)).expect("mounts");
+    assert!(
+        el.inner_html().contains("stroke=\"#FF0000\""),
+        "series drawn in the accent colour"
+    );
+    let dark = host(640);
+    let _chart = Chart::new(dark.clone(), spec(r#"{"theme":"dark"}"#)).expect("mounts");
+    assert!(
+        dark.inner_html().contains("fill=\"#161618\""),
+        "dark background"
+    );
 }
