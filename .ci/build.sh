@@ -32,6 +32,10 @@ node_modules/.bin/wasm-opt -Oz \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 
+# The spec's JSON Schema, generated from the Rust types by the native CLI
+# (trade-target-chart/schema.json in the npm package).
+cargo run --quiet --bin trade-target-chart -- schema -o "$out/schema.json"
+
 mv "$stamp.new" "$stamp"
 
 for f in "$out/${name}_bg.wasm" "$out/$name.js"; do

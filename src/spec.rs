@@ -5,22 +5,28 @@
 use crate::error::SpecError;
 use crate::json::Json;
 pub use crate::locale::Locale;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[serde(deny_unknown_fields)]
 pub struct Spec {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
     pub subtitle: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 10000))]
     pub series: Option<Vec<Point>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 20))]
     pub milestones: Option<Vec<Milestone>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
@@ -29,6 +35,7 @@ pub struct Spec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renderer: Option<Renderer>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 160, max = 2000))]
     pub height: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<ThemeChoice>,
@@ -36,6 +43,7 @@ pub struct Spec {
     pub locale: Option<Locale>,
     /// "YYYY-MM-DD": draw the chart as a reader saw it on that date.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub as_of: Option<String>,
     /// With `asOf`: draw what happened afterwards, faintly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,7 +53,8 @@ pub struct Spec {
     pub parts: Option<Parts>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Parts {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exports: Option<String>,
@@ -53,7 +62,7 @@ pub struct Parts {
     pub imports: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeChoice {
     /// Follows the reader's `prefers-color-scheme` in a browser; light elsewhere.
@@ -63,55 +72,76 @@ pub enum ThemeChoice {
     Dark,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 12))]
     pub prefix: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 12))]
     pub suffix: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Point {
+    #[schemars(range(min = 1900, max = 2200), extend("multipleOf" = 1))]
     pub year: f64,
+    #[schemars(range(min = 0, max = 1e15))]
     pub value: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 1e15))]
     pub exports: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 1e15))]
     pub imports: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimate: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
+    #[schemars(range(max = 1e15), extend("exclusiveMinimum" = 0))]
     pub value: f64,
+    #[schemars(range(min = 1900, max = 2200), extend("multipleOf" = 1))]
     pub year: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
     pub label: Option<String>,
     /// The year the target was set.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1900, max = 2200), extend("multipleOf" = 1))]
     pub set: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Milestone {
+    #[schemars(range(min = 1900, max = 2200), extend("multipleOf" = 1))]
     pub year: f64,
+    #[schemars(length(max = 500))]
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
+    #[schemars(length(max = 500))]
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\s*[hH][tT][tT][pP][sS]?://"), length(max = 500))]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     #[default]
@@ -121,7 +151,7 @@ pub enum Kind {
     Breakdown,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Renderer {
     #[default]

@@ -1,8 +1,10 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
 //!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [-o chart.svg]
+//!     trade-target-chart schema [-o schema.json]
 //!
-//! With no spec file it draws the default chart. Errors name the JSON path.
+//! With no spec file it draws the default chart. Errors name the JSON path. `schema`
+//! writes the JSON Schema of the spec, generated from the Rust types.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -69,8 +71,27 @@ fn read_spec(path: Option<&str>) -> Result<Json, String> {
     serde_json::from_str(&text).map_err(|e| format!("the spec is not valid JSON: {e}"))
 }
 
+fn schema(mut args: impl Iterator<Item = String>) -> Result<(), String> {
+    let mut schema = schemars::schema_for!(trade_target_chart::spec::Spec);
+    schema.insert("title".into(), "trade-target-chart spec".into());
+    let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+    match (args.next().as_deref(), args.next()) {
+        (None, _) => {
+            print!("{text}");
+            Ok(())
+        }
+        (Some("-o"), Some(path)) => std::fs::write(&path, text).map_err(|e| format!("{path}: {e}")),
+        _ => Err(USAGE.into()),
+    }
+}
+
 fn run() -> Result<(), String> {
-    let args = parse_args(std::env::args().skip(1))?;
+    let mut all = std::env::args().skip(1).peekable();
+    if all.peek().map(String::as_str) == Some("schema") {
+        all.next();
+        return schema(all);
+    }
+    let args = parse_args(all)?;
     let spec = read_spec(args.spec.as_deref())?;
     let svg = render_svg(&spec, args.width, args.height).map_err(|e| e.to_string())?;
     match args.out {
