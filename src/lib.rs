@@ -9,6 +9,7 @@
 pub mod data;
 pub mod draw;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod json;
 pub mod layout;

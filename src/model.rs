@@ -59,6 +59,8 @@ pub struct Model {
     pub reveal: bool,
     /// Names for exports and imports in the breakdown (None: the words of the locale).
     pub parts: (Option<String>, Option<String>),
+    /// Whether the browser edge shows the source, data and image links.
+    pub links: bool,
 }
 
 impl Model {

@@ -51,6 +51,10 @@ pub struct Spec {
     /// Names of the two parts of the breakdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Parts>,
+    /// Show the "Source", "Get the data" and "Download image" links under the chart
+    /// (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
@@ -175,6 +179,7 @@ const SPEC_KEYS: &[&str] = &[
     "asOf",
     "reveal",
     "parts",
+    "links",
 ];
 const PARTS_KEYS: &[&str] = &["exports", "imports"];
 const UNIT_KEYS: &[&str] = &["prefix", "suffix", "label"];
@@ -264,6 +269,7 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
         )?,
         as_of: obj.string("asOf")?,
         reveal: obj.boolean("reveal")?,
+        links: obj.boolean("links")?,
         parts: obj.object("parts", PARTS_KEYS, |p| {
             Ok(Parts {
                 exports: p.string("exports")?,

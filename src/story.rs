@@ -423,3 +423,12 @@ pub fn description(m: &Model) -> String {
     }
     s
 }
+
+/// The words of the links under the chart: source, data, image.
+pub fn link_words(m: &Model) -> [&'static str; 3] {
+    match m.locale {
+        Locale::En => ["Source", "Get the data", "Download image"],
+        Locale::Ru => ["Источник", "Получить данные", "Скачать изображение"],
+        Locale::Zh => ["来源", "获取数据", "下载图片"],
+    }
+}

@@ -110,6 +110,7 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
         as_of,
         cutoff,
         reveal: spec.reveal.unwrap_or(false),
+        links: spec.links.unwrap_or(true),
         parts: (
             text("parts.exports", parts.exports.as_deref())?,
             text("parts.imports", parts.imports.as_deref())?,

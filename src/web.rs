@@ -112,6 +112,11 @@ struct Nodes {
     desc: HtmlElement,
     table: HtmlElement,
     live: HtmlElement,
+    /// "Source", "Get the data", "Download image", under the chart.
+    links: HtmlElement,
+    source: HtmlElement,
+    data_button: HtmlElement,
+    image_button: HtmlElement,
 }
 
 impl Nodes {
@@ -180,10 +185,50 @@ impl Nodes {
         sr.append_child(&table)?;
         sr.append_child(&live)?;
 
+        let links = element(&document, "div")?;
+        links.set_class_name("ttc-links");
+        set_styles(
+            &links,
+            &[
+                ("display", "flex"),
+                ("flex-wrap", "wrap"),
+                ("gap", "4px 16px"),
+                ("margin-top", "6px"),
+            ],
+        );
+        let source = element(&document, "a")?;
+        source.set_attribute("rel", "noopener noreferrer")?;
+        source.set_attribute("target", "_blank")?;
+        let data_button = element(&document, "button")?;
+        let image_button = element(&document, "button")?;
+        for el in [&source, &data_button, &image_button] {
+            if el.tag_name() == "BUTTON" {
+                el.set_attribute("type", "button")?;
+            }
+            set_styles(
+                el,
+                &[
+                    ("background", "none"),
+                    ("border", "0"),
+                    ("padding", "2px 0"),
+                    ("font-size", "12px"),
+                    ("line-height", "16px"),
+                    ("text-decoration", "underline"),
+                    ("cursor", "pointer"),
+                ],
+            );
+            links.append_child(el)?;
+        }
+
         root.set_inner_html("");
         root.append_child(&frame)?;
+        root.append_child(&links)?;
         root.append_child(&sr)?;
         Ok(Nodes {
+            links,
+            source,
+            data_button,
+            image_button,
             root: root.clone(),
             frame,
             plot,
@@ -346,10 +391,7 @@ impl State {
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         self.dpr = dpr;
-        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-        let (w, h) = (f64::from(scene.width), f64::from(scene.height));
-        canvas.set_width((w * dpr).round() as u32);
-        canvas.set_height((h * dpr).round() as u32);
+        let canvas = paint(&document, scene, dpr)?;
         let style = canvas.style();
         style.set_property("width", &format!("{}px", scene.width))?;
         style.set_property("height", &format!("{}px", scene.height))?;
@@ -357,14 +399,6 @@ impl State {
         canvas.set_attribute("role", "img")?;
         canvas.set_attribute("aria-label", &scene.title)?;
         canvas.set_class_name("ttc-chart");
-        let ctx: CanvasRenderingContext2d = canvas
-            .get_context("2d")?
-            .ok_or("no 2d context")?
-            .dyn_into()?;
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-        let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-            .ok_or("no canvas backend")?;
-        draw::draw(scene, &mut backend, TextSizing::Canvas).map_err(|e| format!("{e:?}"))?;
         self.nodes.plot.set_inner_html("");
         self.nodes.plot.append_child(&canvas)?;
         Ok(())
@@ -376,6 +410,56 @@ impl State {
         let _ = n.frame.set_attribute("aria-label", &self.scene.title);
         n.desc.set_text_content(Some(&self.scene.description));
         let _ = self.fill_table();
+        let [source, data, image] = story::link_words(&self.model);
+        n.data_button.set_text_content(Some(data));
+        n.image_button.set_text_content(Some(image));
+        n.source.set_text_content(Some(source));
+        // Only validated http(s) URLs ever become a link.
+        match &self.model.source_url {
+            Some(url) => {
+                let _ = n.source.set_attribute("href", url);
+                set_styles(&n.source, &[("display", "inline")]);
+            }
+            None => {
+                let _ = n.source.remove_attribute("href");
+                set_styles(&n.source, &[("display", "none")]);
+            }
+        }
+        let font = self.scene.font.as_str();
+        for el in [&n.source, &n.data_button, &n.image_button] {
+            set_styles(
+                el,
+                &[("color", &css(self.theme.text)), ("font-family", font)],
+            );
+        }
+        let shown = if self.model.links { "flex" } else { "none" };
+        set_styles(&n.links, &[("display", shown)]);
+    }
+
+    /// Saves `blob` as `name` through a temporary link (the browser's download).
+    fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+        let document = self.nodes.root.owner_document().ok_or("no document")?;
+        let url = web_sys::Url::create_object_url_with_blob(blob)?;
+        let a = element(&document, "a")?;
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", name)?;
+        a.click();
+        // Revoked on the next task: the download has started by then.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback(revoke.unchecked_ref())?;
+        }
+        Ok(())
+    }
+
+    fn download_csv(&self) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&crate::export::csv(&self.model).into());
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        self.download(&blob, "trade-target-chart.csv")
     }
 
     fn fill_table(&self) -> Result<(), JsValue> {
@@ -533,6 +617,39 @@ impl State {
     }
 }
 
+/// A canvas of the scene at `scale` device pixels per CSS pixel, drawn in CSS pixels
+/// through a scale transform.
+fn paint(document: &Document, scene: &Scene, scale: f64) -> Result<HtmlCanvasElement, JsValue> {
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((f64::from(scene.width) * scale).round() as u32);
+    canvas.set_height((f64::from(scene.height) * scale).round() as u32);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .dyn_into()?;
+    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
+    let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    draw::draw(scene, &mut backend, TextSizing::Canvas).map_err(|e| format!("{e:?}"))?;
+    Ok(canvas)
+}
+
+/// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
+/// a strict `img-src` policy).
+fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
+    let scene = scene.clone();
+    js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
+        let canvas = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))
+            .and_then(|d| paint(&d, &scene, scale));
+        let started = canvas.and_then(|c| c.to_blob(&resolve));
+        if let Err(e) = started {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    })
+}
+
 /// Replaces the element's content with a readable error. Text goes in through
 /// textContent, never as markup, so a spec cannot inject anything.
 fn show_error(root: &HtmlElement, e: &SpecError) {
@@ -672,6 +789,40 @@ impl Chart {
         })?;
         let w = weak.clone();
         self.add(&frame, "blur", move |_| with_state(&w, State::hide))?;
+        let (data, image): (web_sys::EventTarget, web_sys::EventTarget) = {
+            let s = self.state.borrow();
+            (
+                s.nodes.data_button.clone().into(),
+                s.nodes.image_button.clone().into(),
+            )
+        };
+        let w = weak.clone();
+        self.add(&data, "click", move |_| {
+            with_state(&w, |s| {
+                let _ = s.download_csv();
+            })
+        })?;
+        let w = weak.clone();
+        self.add(&image, "click", move |_| {
+            let Some(state) = w.upgrade() else { return };
+            let Ok(s) = state.try_borrow() else { return };
+            let w2 = w.clone();
+            let save = Closure::once_into_js(move |blob: JsValue| {
+                if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+                    with_state(&w2, |s| {
+                        let _ = s.download(&blob, "trade-target-chart.png");
+                    });
+                }
+            });
+            // `then` through Reflect so the once-closure (which frees itself after its
+            // one call) can be passed as a plain JS function.
+            let promise = png(&s.scene, 2.0);
+            if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into()) {
+                if let Ok(then) = then.dyn_into::<js_sys::Function>() {
+                    let _ = then.call1(&promise, &save);
+                }
+            }
+        })?;
 
         // The reader's colour scheme and the screen's pixel ratio (zoom, another
         // screen) can change while the page is open: redraw when they do.
@@ -739,6 +890,28 @@ impl Chart {
             .try_borrow()
             .map(|s| draw::svg(&s.scene))
             .unwrap_or_default()
+    }
+
+    /// The data drawn, as CSV (one row per year, numbers in the spec's unit).
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.state
+            .try_borrow()
+            .map(|s| crate::export::csv(&s.model))
+            .unwrap_or_default()
+    }
+
+    /// The chart as drawn now, as a PNG Blob at `scale` pixels per CSS pixel (default 2).
+    #[wasm_bindgen(js_name = toPng)]
+    pub fn to_png(&self, scale: Option<f64>) -> js_sys::Promise {
+        let scale = scale
+            .filter(|s| s.is_finite())
+            .unwrap_or(2.0)
+            .clamp(0.25, 8.0);
+        match self.state.try_borrow() {
+            Ok(s) => png(&s.scene, scale),
+            Err(_) => js_sys::Promise::reject(&"the chart is busy drawing".into()),
+        }
     }
 
     /// The width the chart was last drawn at, in CSS pixels.

@@ -281,3 +281,52 @@ fn css_custom_properties_recolour_the_chart() {
         "dark background"
     );
 }
+
+#[wasm_bindgen_test]
+async fn links_export_the_data_and_the_picture() {
+    let el = host(640);
+    let chart = Chart::new(
+        el.clone(),
+        spec(r#"{"source":{"text":"Customs","url":"https://example.org/data"}}"#),
+    )
+    .expect("mounts");
+    let links = el
+        .query_selector(".ttc-links")
+        .ok()
+        .flatten()
+        .expect("links row");
+    let text = links.text_content().unwrap_or_default();
+    assert_eq!(text, "SourceGet the dataDownload image");
+    let a = el
+        .query_selector(".ttc-links a")
+        .ok()
+        .flatten()
+        .expect("source link");
+    assert_eq!(
+        a.get_attribute("href").as_deref(),
+        Some("https://example.org/data")
+    );
+    assert!(chart
+        .to_csv()
+        .starts_with("year,total,exports,imports,estimate,note\r\n2000,8,"));
+    let blob = wasm_bindgen_futures::JsFuture::from(chart.to_png(Some(1.0)))
+        .await
+        .expect("a png");
+    let blob: web_sys::Blob = blob.dyn_into().expect("a Blob");
+    assert_eq!(blob.type_(), "image/png");
+    assert!(blob.size() > 5_000.0, "{}", blob.size());
+
+    let off = host(640);
+    let _chart = Chart::new(off.clone(), spec(r#"{"links":false}"#)).expect("mounts");
+    let row: HtmlElement = off
+        .query_selector(".ttc-links")
+        .ok()
+        .flatten()
+        .expect("row")
+        .dyn_into()
+        .expect("html");
+    assert_eq!(
+        row.style().get_property_value("display").ok().as_deref(),
+        Some("none")
+    );
+}

@@ -1,6 +1,6 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
-//!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [-o chart.svg]
+//!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
 //!     trade-target-chart schema [-o schema.json]
 //!
 //! With no spec file it draws the default chart. Errors name the JSON path. `schema`
@@ -17,6 +17,8 @@ struct Args {
     spec: Option<String>,
     width: f64,
     height: Option<f64>,
+    /// Pixels per CSS pixel for PNG output.
+    scale: f32,
     out: Option<String>,
 }
 
@@ -28,6 +30,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         spec: None,
         width: 640.0,
         height: None,
+        scale: 2.0,
         out: None,
     };
     while let Some(arg) = args.next() {
@@ -44,6 +47,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                         .parse()
                         .map_err(|_| "--height takes a number")?,
                 )
+            }
+            "--scale" => {
+                parsed.scale = value("--scale")?
+                    .parse()
+                    .map_err(|_| "--scale takes a number")?
             }
             "-o" | "--output" => parsed.out = Some(value("-o")?),
             "-h" | "--help" => return Err(USAGE.into()),
@@ -85,6 +93,56 @@ fn schema(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     }
 }
 
+/// Rasterises the chart's SVG (the same bytes the browser draws) with resvg.
+#[cfg(not(target_arch = "wasm32"))]
+fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    if !(scale.is_finite() && (0.25..=8.0).contains(&scale)) {
+        return Err("--scale takes a number from 0.25 to 8".into());
+    }
+    let mut options = usvg::Options::default();
+    let db = options.fontdb_mut();
+    db.load_system_fonts();
+    // Helvetica and Arial are rarely installed on Linux; Liberation Sans has their
+    // metrics (which our layout assumes), so it stands in for the whole stack.
+    let families: Vec<String> = db
+        .faces()
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .collect();
+    if let Some(sans) = [
+        "Helvetica",
+        "Arial",
+        "Liberation Sans",
+        "Arimo",
+        "DejaVu Sans",
+    ]
+    .iter()
+    .find(|want| families.iter().any(|f| f == *want))
+    {
+        db.set_sans_serif_family(*sans);
+        options.font_family = (*sans).to_owned();
+    }
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("svg: {e}"))?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or("the picture is empty")?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the picture is too large")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| format!("png: {e}"))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn png(_svg: &str, _scale: f32) -> Result<Vec<u8>, String> {
+    Err("PNG output is native only".into())
+}
+
 fn run() -> Result<(), String> {
     let mut all = std::env::args().skip(1).peekable();
     if all.peek().map(String::as_str) == Some("schema") {
@@ -95,6 +153,10 @@ fn run() -> Result<(), String> {
     let spec = read_spec(args.spec.as_deref())?;
     let svg = render_svg(&spec, args.width, args.height).map_err(|e| e.to_string())?;
     match args.out {
+        Some(path) if path.ends_with(".png") => {
+            let png = png(&svg, args.scale)?;
+            std::fs::write(&path, png).map_err(|e| format!("{path}: {e}"))
+        }
         Some(path) => std::fs::write(&path, svg).map_err(|e| format!("{path}: {e}")),
         None => {
             print!("{svg}");

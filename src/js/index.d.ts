@@ -82,12 +82,24 @@ export interface Spec {
   source?: Source;
   /** How values are written. Default (without `series`): prefix "$", suffix "B", label "Yearly goods trade, US$ billions". */
   unit?: Unit;
-  /** Draw the series as a line (default) or as bars. */
-  kind?: "line" | "bars";
+  /** A line (default), bars, or stacked bars of exports and imports ("breakdown"). */
+  kind?: "line" | "bars" | "breakdown";
   /** Draw with SVG elements (default) or onto a canvas (sharp at any devicePixelRatio). */
   renderer?: "svg" | "canvas";
   /** A fixed height in CSS pixels (160–2000); by default the height follows the width within bounds. */
   height?: number;
+  /** Colours: "auto" (default) follows the reader's prefers-color-scheme, live. */
+  theme?: "auto" | "light" | "dark";
+  /** The language of every word the chart writes, and its number format. Default: the host's `lang`, else "en". */
+  locale?: "en" | "ru" | "zh";
+  /** "YYYY-MM-DD": draw the chart as a reader saw it that day, with the pace the target then needed. */
+  asOf?: string;
+  /** With `asOf`: also draw what happened afterwards, faintly. */
+  reveal?: boolean;
+  /** Names for the breakdown's parts. Default (without `series`): "China's exports to Russia", "China's imports from Russia". */
+  parts?: { exports?: string; imports?: string };
+  /** Show "Source", "Get the data" and "Download image" links under the chart (default true). */
+  links?: boolean;
 }
 
 /** What a spec argument may be: an object, its JSON text, or nothing (the default chart). */
@@ -116,6 +128,12 @@ export interface ChartHandle {
   update(spec?: SpecInput): void;
   /** The chart as currently drawn, as SVG text (also when drawn on a canvas). */
   toSVG(): string;
+  /** The chart as currently drawn, as a PNG image; `scale` = pixels per CSS pixel (default 2). */
+  toPNG(options?: { scale?: number }): Promise<Blob>;
+  /** The data drawn, as CSV text: `year,total,exports,imports,estimate,note`. */
+  toCSV(): string;
+  /** Shows the tooltip for the `index`-th drawn year, as the arrow keys do. */
+  showTooltip(index: number): void;
   /**
    * Stops following the element's size, empties the element and frees the chart's memory.
    * Calling it again does nothing; calling update/toSVG afterwards throws.

@@ -161,6 +161,21 @@ class ChartHandle {
     return this.#live().toSvg();
   }
 
+  /** The chart as drawn now, as a PNG Blob; `scale` = pixels per CSS pixel (default 2). */
+  toPNG({ scale = 2 } = {}) {
+    return this.#live().toPng(scale);
+  }
+
+  /** The data drawn, as CSV text (year,total,exports,imports,estimate,note). */
+  toCSV() {
+    return this.#live().toCsv();
+  }
+
+  /** Shows the tooltip for the index-th drawn year, as the arrow keys do. */
+  showTooltip(index) {
+    this.#live().showTooltip(index);
+  }
+
   /** Stops following the element's size, empties the element and frees the chart. Idempotent. */
   destroy() {
     const chart = this.#chart;

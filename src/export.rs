@@ -1,0 +1,64 @@
+//! The chart's data as CSV, for "Get the data": one row per drawn year, numbers in the
+//! spec's own unit with a plain decimal point (spreadsheets in every locale read them).
+
+use crate::format::plain;
+use crate::model::Model;
+
+/// A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
+/// `-` or `@` is defused so a spreadsheet never runs a note as a formula.
+fn field(s: &str) -> String {
+    let s = match s.chars().next() {
+        Some('=' | '+' | '-' | '@') => format!("'{s}"),
+        _ => s.to_owned(),
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+pub fn csv(m: &Model) -> String {
+    let mut out = String::from("year,total,exports,imports,estimate,note\r\n");
+    let num = |v: Option<f64>| v.map(plain).unwrap_or_default();
+    for p in m.drawn() {
+        let row = [
+            p.year.to_string(),
+            plain(p.value),
+            num(p.exports),
+            num(p.imports),
+            if p.estimate {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            field(p.note.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_rows_follow_the_data_and_defuse_formulas() {
+        let m = crate::model(&crate::json::Json::Null).expect("default");
+        let csv = csv(&m);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 27);
+        assert_eq!(lines[0], "year,total,exports,imports,estimate,note");
+        assert_eq!(
+            lines[1],
+            "2000,8,,,,People's Daily, June 2001"
+                .replace("People's Daily, June 2001", "\"People's Daily, June 2001\"")
+                .as_str()
+        );
+        assert!(lines[24].starts_with("2023,240.11,110.9,129.3,,"));
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-5"), "'-5");
+    }
+}

@@ -1,0 +1,93 @@
+//! The native CLI: the same SVG as the golden files, PNG output, errors with paths.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_trade-target-chart");
+
+fn run(args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn render_writes_the_golden_svg() {
+    let out = run(&["render", "--width", "640"], "");
+    assert!(out.status.success());
+    let golden = std::fs::read("tests/golden/default-640.svg").expect("golden");
+    assert_eq!(out.stdout, golden);
+    let dark = run(&["render", "-", "--width", "640"], r#"{"theme":"dark"}"#);
+    assert_eq!(
+        dark.stdout,
+        std::fs::read("tests/golden/dark-640.svg").expect("golden")
+    );
+}
+
+#[test]
+fn render_writes_a_png_at_the_asked_scale() {
+    let path = std::env::temp_dir().join(format!("ttc-cli-{}.png", std::process::id()));
+    let p = path.to_str().expect("utf-8 path");
+    let out = run(&["render", "--width", "640", "--scale", "2", "-o", p], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(&path).expect("png written");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    // IHDR: width and height at bytes 16 and 20; the 640 px chart at scale 2.
+    assert_eq!(be(16), 1280);
+    assert_eq!(be(20), 2 * 397);
+}
+
+#[test]
+fn a_bad_spec_fails_with_its_path() {
+    let out = run(
+        &["render", "-"],
+        r#"{"series":[{"year":2000,"value":"abc"}]}"#,
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "trade-target-chart: series[0].value: expected a number, found a string"
+    );
+    let out = run(&["render", "-"], "{not json");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the spec is not valid JSON"));
+}
+
+#[test]
+fn schema_is_json_that_names_every_spec_key() {
+    let out = run(&["schema"], "");
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let props = schema["properties"].as_object().expect("properties");
+    for key in [
+        "title",
+        "series",
+        "target",
+        "milestones",
+        "asOf",
+        "locale",
+        "theme",
+        "links",
+    ] {
+        assert!(props.contains_key(key), "{key}");
+    }
+    assert_eq!(
+        schema["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
+}
