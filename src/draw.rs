@@ -236,7 +236,8 @@ pub fn draw<B: DrawingBackend>(
     backend.present()
 }
 
-fn escape(s: &str) -> String {
+/// XML/HTML escaping for text and attribute values.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -23,7 +23,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, KeyboardEvent,
+    CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent,
     MediaQueryList, PointerEvent, ResizeObserver,
 };
 
@@ -341,6 +341,9 @@ struct State {
     active: Option<(usize, Option<Part>)>,
     /// The pixel ratio the canvas was drawn at.
     dpr: f64,
+    /// The words for screen readers and the links need writing again (not on a resize,
+    /// which changes neither).
+    stale: bool,
 }
 
 impl State {
@@ -376,10 +379,14 @@ impl State {
                 &SpecError::new("", format!("drawing failed: {e:?}")),
             );
         }
+        let stale = self.stale || model.locale != self.model.locale || theme != self.theme;
         self.model = model;
         self.theme = theme;
         self.scene = scene;
-        self.describe();
+        if stale {
+            self.describe();
+            self.stale = false;
+        }
         self.hide();
     }
 
@@ -409,7 +416,7 @@ impl State {
         let n = &self.nodes;
         let _ = n.frame.set_attribute("aria-label", &self.scene.title);
         n.desc.set_text_content(Some(&self.scene.description));
-        let _ = self.fill_table();
+        self.fill_table();
         let [source, data, image] = story::link_words(&self.model);
         n.data_button.set_text_content(Some(data));
         n.image_button.set_text_content(Some(image));
@@ -462,49 +469,29 @@ impl State {
         self.download(&blob, "trade-target-chart.csv")
     }
 
-    fn fill_table(&self) -> Result<(), JsValue> {
+    /// The data table, written as one escaped HTML string: a single innerHTML is far
+    /// cheaper than a hundred createElement calls across the wasm boundary.
+    fn fill_table(&self) {
         let m = &self.model;
-        let document = self.nodes.table.owner_document().ok_or("no document")?;
-        let table = &self.nodes.table;
-        table.set_inner_html("");
-        let caption = document.create_element("caption")?;
-        caption.set_text_content(Some(&self.scene.title));
-        table.append_child(&caption)?;
+        let esc = draw::escape;
         let (heads, yes) = story::table_words(m);
-        let row = |cells: &[String], head: bool| -> Result<Element, JsValue> {
-            let tr = document.create_element("tr")?;
-            for (i, c) in cells.iter().enumerate() {
-                let cell = document.create_element(if head || i == 0 { "th" } else { "td" })?;
-                if head {
-                    cell.set_attribute("scope", "col")?;
-                } else if i == 0 {
-                    cell.set_attribute("scope", "row")?;
-                }
-                cell.set_text_content(Some(c));
-                tr.append_child(&cell)?;
-            }
-            Ok(tr)
-        };
-        let heads: Vec<String> = heads.iter().map(|h| h.to_string()).collect();
-        let head: web_sys::Node = row(&heads, true)?.into();
-        table.append_child(&head)?;
+        let mut html = format!("<caption>{}</caption><tr>", esc(&self.scene.title));
+        for h in heads {
+            html.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
+        }
+        html.push_str("</tr>");
         let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
         for p in m.drawn() {
-            let cells = [
-                p.year.to_string(),
-                m.unit_value(p.value),
-                opt(p.exports),
-                opt(p.imports),
-                if p.estimate {
-                    yes.to_string()
-                } else {
-                    String::new()
-                },
-            ];
-            let tr: web_sys::Node = row(&cells, false)?.into();
-            table.append_child(&tr)?;
+            html.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                p.year,
+                esc(&m.unit_value(p.value)),
+                esc(&opt(p.exports)),
+                esc(&opt(p.imports)),
+                if p.estimate { yes } else { "" }
+            ));
         }
-        Ok(())
+        self.nodes.table.set_inner_html(&html);
     }
 
     fn show(&mut self, index: usize, part: Option<Part>, announce: bool) {
@@ -728,6 +715,7 @@ impl Chart {
             width: 0.0,
             active: None,
             dpr: 1.0,
+            stale: true,
         }));
         state.borrow_mut().draw();
         let mut chart = Chart {
@@ -879,6 +867,7 @@ impl Chart {
             .try_borrow_mut()
             .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
         state.spec_model = model;
+        state.stale = true;
         state.draw();
         Ok(())
     }
