@@ -29,7 +29,7 @@ export const CHROMIUM_ARGS = [
 export const FIXTURE_PATH = "/__e2e__/fixture.html";
 const FIXTURE_HTML = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>trade-target-chart test fixture</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>trade-target-chart test fixture</title></head>
 <body><main id="root"></main></body>
 </html>
 `;
@@ -103,4 +103,66 @@ export async function openFixture(env, options = {}) {
 /** The text of every SVG <text> element under `selector`, in document order. */
 export async function svgTexts(page, selector = "#chart") {
   return page.$$eval(`${selector} svg text`, (els) => els.map((e) => e.textContent));
+}
+
+/** Resolves after two animation frames: a ResizeObserver round and a paint have happened. */
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * On the fixture page: mounts a chart with `spec` into a new div#chart (`width` in CSS px or
+ * any CSS width; `lang` sets the container's lang attribute; `bodyMargin0` drops the page's
+ * 8 px margin), keeps the handle as window.__chart and waits until it is drawn.
+ */
+export async function mountInFixture(page, spec, { width = "640px", lang, bodyMargin0 = false } = {}) {
+  await page.evaluate(
+    async ({ spec, width, lang, bodyMargin0 }) => {
+      const m = await import("/src/js/index.js");
+      if (bodyMargin0) document.body.style.margin = "0";
+      const el = document.createElement("div");
+      el.id = "chart";
+      el.style.width = typeof width === "number" ? `${width}px` : width;
+      if (lang) el.lang = lang;
+      document.getElementById("root").append(el);
+      window.__chart = await m.mount(el, spec ?? {});
+    },
+    { spec, width, lang, bodyMargin0 },
+  );
+  await nextFrames(page);
+}
+
+/**
+ * The tooltip of the chart under `selector` as the reader sees it: shown or not, its lines
+ * (one per line box), its box and the chart frame's box (page coordinates), the marker
+ * ring's centre, and the live region's text.
+ */
+export async function tooltipState(page, selector = "#chart") {
+  return page.$eval(selector, (root) => {
+    const frame = root.querySelector("div.ttc");
+    const tip = frame.querySelector(".ttc-tip");
+    const ring = [...frame.children].find((c) => c !== tip && c.getAttribute("aria-hidden") === "true");
+    const live = root.querySelector('[aria-live="polite"]');
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    };
+    const shown = getComputedStyle(tip).display !== "none";
+    const ringBox = ring && getComputedStyle(ring).display !== "none" ? box(ring) : null;
+    return {
+      shown,
+      display: getComputedStyle(tip).display,
+      lines: [...tip.children].map((d) => d.textContent),
+      text: tip.textContent,
+      tip: shown ? box(tip) : null,
+      frame: box(frame),
+      ring: ringBox ? { x: (ringBox.left + ringBox.right) / 2, y: (ringBox.top + ringBox.bottom) / 2 } : null,
+      live: live ? live.textContent : null,
+    };
+  });
+}
+
+/** Non-breaking and narrow spaces as plain spaces, runs of spaces as one. */
+export function normalizeSpaces(s) {
+  return String(s).replace(/[\u00a0\u202f\u2009]/g, " ").replace(/ +/g, " ");
 }
