@@ -19,7 +19,7 @@
 //   callback that runs after the library's own observer (or calls the library's resize API
 //   for the ones that need the host to), + forced layout. Paint is in neither figure.
 //   BENCH_ITER measured iterations (default 50) after BENCH_WARM warm-ups (default 5), in each
-//   of BENCH_ITER_ROUNDS pages per library (default 3); medians over the pooled samples.
+//   of BENCH_ITER_ROUNDS pages per library (default 2); medians over the pooled samples.
 // - bytes: every .js/.mjs/.wasm response the page loaded, except the bench's own page
 //   scripts; raw and `gzip -9` (stdin, so no file name in the header). CSS is not counted
 //   (uPlot's 1.9 KB stylesheet is the only one).
@@ -27,9 +27,15 @@
 //   HeapProfiler.collectGarbage, then Runtime.getHeapUsage().usedSize (JS heap; canvas
 //   backing stores and wasm memory are outside it) and, for this widget, the wasm
 //   WebAssembly.Memory buffer.byteLength (reached through the glue's init result).
+//   A library still updating after BENCH_SOAK_CAP_S seconds (default 120), or after its share
+//   of what is left of BENCH_DEADLINE_S (default 540) for the whole run, stops there and the
+//   table says so: a run stays under 10 minutes even on a busy 2-core machine.
+//   (BENCH_SOAK_PARALLEL=2 soaks two pages at once: faster on an idle machine only.)
 // - Order: every phase goes round by round, each round visiting every library once, the
 //   starting library rotated each round (A B C…, B C…A, …): never one library's runs in a row.
-// - The printout states os.loadavg() and the core count before and after.
+// - The printout states os.loadavg() and the core count before and after. pkg/ and src/js/
+//   are served from a snapshot taken at the start (tests/bench/out/snapshot/), so a rebuild
+//   during the run cannot mix two builds.
 // Output: a markdown table of medians (min–max) and ratios to this widget, printed and
 // written to tests/bench/out/latest.md; all samples in tests/bench/out/latest.json; one
 // screenshot per library after its first cold load (<lib>.png) and after the updates
@@ -37,7 +43,8 @@
 // Quick run: BENCH_LOADS=3 BENCH_ITER=10 BENCH_ITER_ROUNDS=1 BENCH_SOAK=500 npm run bench
 // (BENCH_LIBS=ttc,uplot picks libraries.)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -54,9 +61,12 @@ const env = (name, dflt) => {
 const CFG = {
   loads: env("BENCH_LOADS", 12),
   iter: env("BENCH_ITER", 50),
-  iterRounds: env("BENCH_ITER_ROUNDS", 3),
+  iterRounds: env("BENCH_ITER_ROUNDS", 2),
   warm: env("BENCH_WARM", 5),
   soak: env("BENCH_SOAK", 10_000),
+  soakParallel: Math.max(1, env("BENCH_SOAK_PARALLEL", 1)),
+  soakCapS: env("BENCH_SOAK_CAP_S", 120),
+  deadlineS: env("BENCH_DEADLINE_S", 540),
 };
 const pick = (process.env.BENCH_LIBS || "").split(",").map((s) => s.trim()).filter(Boolean);
 const LIBS = pick.length ? ALL_LIBS.filter((l) => pick.includes(l.id)) : ALL_LIBS;
@@ -163,10 +173,16 @@ async function main() {
     throw new Error("pkg/trade_target_chart_bg.wasm is missing: run `bash .ci/build.sh` (npm run bench does) first");
   }
   mkdirSync(OUT, { recursive: true });
+  // Serve a snapshot of this widget's files: pkg/ and src/js/ may be rebuilt while we run.
+  const SNAP = path.join(OUT, "snapshot");
+  rmSync(SNAP, { recursive: true, force: true });
+  const roots = { pkg: path.join(SNAP, "pkg"), "src/js": path.join(SNAP, "src/js") };
+  for (const [area, dir] of Object.entries(roots)) cpSync(path.join(ROOT, area), dir, { recursive: true });
+  const wasmSha256 = createHash("sha256").update(readFileSync(path.join(roots.pkg, "trade_target_chart_bg.wasm"))).digest("hex");
   const machine = { nproc: cores(), loadavgStart: os.loadavg(), cpu: os.cpus()[0]?.model, memGiB: os.totalmem() / 2 ** 30 };
   log(`load average ${load()} on ${machine.nproc} cores; libraries: ${LIBS.map((l) => l.id).join(", ")}; ${JSON.stringify(CFG)}`);
 
-  const server = await startBenchServer({ port: 0 });
+  const server = await startBenchServer({ port: 0, roots });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const res = Object.fromEntries(
     LIBS.map((l) => [l.id, { label: l.label, cold: [], scriptStart: [], update: [], resize: [], resizeWrongWidth: 0, files: null, memory: null }]),
@@ -185,7 +201,7 @@ async function main() {
             .map((f) => f.path)
             .sort()
             .map((u) => {
-              const file = fileFor(u);
+              const file = fileFor(u, roots);
               return { url: u, ...sizes(file) };
             });
           if (!res[lib.id].files) res[lib.id].files = files;
@@ -221,21 +237,43 @@ async function main() {
       log(`iteration round ${r + 1}/${CFG.iterRounds}: update medians ${LIBS.map((l) => `${l.id} ${ms(median(res[l.id].update))}`).join(", ")} ms`);
     }
 
-    // Phase 3: memory after BENCH_SOAK updates, one page per library (rotated start).
-    for (const lib of rotate(LIBS, 2 % LIBS.length)) {
+    // Phase 3: memory after BENCH_SOAK updates, BENCH_SOAK_PARALLEL pages at a time (default 1);
+    // each stops early at its share of the time budget (see soakOne).
+    let soaksLeft = LIBS.length;
+    const soakOne = async (lib) => {
+      // Each library's share of what is left of BENCH_DEADLINE_S, at most BENCH_SOAK_CAP_S.
+      const leftS = CFG.deadlineS - (Date.now() - t00) / 1000 - 10;
+      const capS = Math.max(5, Math.min(CFG.soakCapS, (leftS * CFG.soakParallel) / soaksLeft));
+      soaksLeft--;
       const p = await openPage(browser, server.url, lib);
       try {
         const before = await heapUsed(p.cdp);
         const wasmBefore = await p.page.evaluate(() => window.__benchWasmBytes());
-        const soakMs = await p.page.evaluate((n) => window.__benchSoak(n), CFG.soak);
+        const soak = await p.page.evaluate(([n, cap]) => window.__benchSoak(n, cap), [CFG.soak, capS * 1000]);
         const after = await heapUsed(p.cdp);
         const wasmAfter = await p.page.evaluate(() => window.__benchWasmBytes());
         if (p.errors.length) throw new Error(`${lib.id}: page errors: ${p.errors.join(" | ")}`);
-        res[lib.id].memory = { updates: CFG.soak, soakMs, jsHeapAfterDraw: before, jsHeapAfter: after, wasmAfterDraw: wasmBefore, wasmAfter };
-        log(`memory ${lib.id}: ${CFG.soak} updates in ${(soakMs / 1000).toFixed(1)} s, JS heap ${mb(before)} → ${mb(after)} MB${wasmAfter != null ? `, wasm ${mb(wasmBefore)} → ${mb(wasmAfter)} MB` : ""}`);
+        res[lib.id].memory = {
+          updates: soak.done,
+          capped: soak.done < CFG.soak,
+          capS,
+          soakMs: soak.ms,
+          jsHeapAfterDraw: before,
+          jsHeapAfter: after,
+          wasmAfterDraw: wasmBefore,
+          wasmAfter,
+        };
+        log(
+          `memory ${lib.id}: ${soak.done}${soak.done < CFG.soak ? ` of ${CFG.soak} (time cap)` : ""} updates in ${(soak.ms / 1000).toFixed(1)} s, ` +
+            `JS heap ${mb(before)} → ${mb(after)} MB${wasmAfter != null ? `, wasm ${mb(wasmBefore)} → ${mb(wasmAfter)} MB` : ""}`,
+        );
       } finally {
         await p.context.close();
       }
+    };
+    const soakOrder = rotate(LIBS, 2 % LIBS.length);
+    for (let i = 0; i < soakOrder.length; i += CFG.soakParallel) {
+      await Promise.all(soakOrder.slice(i, i + CFG.soakParallel).map(soakOne));
     }
   } finally {
     await browser.close().catch(() => {});
@@ -259,7 +297,7 @@ async function main() {
     chromium: chromiumVersion,
     chromiumArgs: CHROMIUM_ARGS,
     versions: versions(),
-    wasm: { file: "pkg/trade_target_chart_bg.wasm", mtime: wasmStat.mtime.toISOString() },
+    wasm: { file: "pkg/trade_target_chart_bg.wasm", mtime: wasmStat.mtime.toISOString(), sha256: wasmSha256 },
     config: CFG,
     base: BASE,
     results: Object.fromEntries(
@@ -353,17 +391,19 @@ function markdown(rep) {
   L.push("");
   L.push("## Memory");
   L.push("");
-  L.push("| library | JS heap after first draw (MB) | JS heap after updates (MB) | wasm memory (MB) | updates took (s) | heap + wasm ratio to this widget |");
-  L.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+  L.push(`| library | JS heap after first draw (MB) | JS heap after updates (MB) | wasm memory (MB) | updates | took (s${rep.config.soakParallel > 1 ? `, ${rep.config.soakParallel} pages at once` : ""}) | heap + wasm ratio to this widget |`);
+  L.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const id of ids) {
     const m = R[id].memory;
     if (!m) continue;
     const w = m.wasmAfter != null ? `${mb(m.wasmAfterDraw)} → ${mb(m.wasmAfter)}` : "–";
-    L.push(`| ${R[id].label} | ${mb(m.jsHeapAfterDraw)} | ${mb(m.jsHeapAfter)} | ${w} | ${(m.soakMs / 1000).toFixed(1)} | ${ratio(m.jsHeapAfter + (m.wasmAfter || 0), baseMem)} |`);
+    const n = `${m.updates}${m.capped ? ` (time cap ${m.capS.toFixed(0)} s)` : ""}`;
+    L.push(`| ${R[id].label} | ${mb(m.jsHeapAfterDraw)} | ${mb(m.jsHeapAfter)} | ${w} | ${n} | ${(m.soakMs / 1000).toFixed(1)} | ${ratio(m.jsHeapAfter + (m.wasmAfter || 0), baseMem)} |`);
   }
   L.push("");
   L.push(
-    `JS heap = CDP Runtime.getHeapUsage().usedSize after two forced GCs, after ${rep.config.soak} updates back to back. ` +
+    `JS heap = CDP Runtime.getHeapUsage().usedSize after two forced GCs, after ${rep.config.soak} updates back to back ` +
+      `(fewer where a library hit its time cap: at most ${rep.config.soakCapS} s, less when the run's ${rep.config.deadlineS} s budget is short). ` +
       "Canvas backing stores and the wasm linear memory are outside the JS heap; the wasm memory (WebAssembly.Memory " +
       "buffer.byteLength) only grows, so it is the high-water mark.",
   );

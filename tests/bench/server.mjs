@@ -76,7 +76,7 @@ ${scripts}
  * Maps a URL path to a file on disk, or null when the bench server would not serve it.
  * Also used by run.mjs to find the file behind each JS/wasm response it counts.
  */
-export function fileFor(urlPath) {
+export function fileFor(urlPath, roots = {}) {
   let p;
   try {
     p = decodeURIComponent(urlPath.split(/[?#]/)[0]);
@@ -89,10 +89,12 @@ export function fileFor(urlPath) {
   if (!area) return null;
   const file = resolve(ROOT, rel);
   if (!file.startsWith(join(ROOT, area) + sep)) return null;
-  return file;
+  // `roots` maps an area to another folder (run.mjs serves a snapshot of pkg/ and src/js/,
+  // so a rebuild during a run cannot mix two builds in one result).
+  return roots[area] ? join(roots[area], file.slice(join(ROOT, area).length + 1)) : file;
 }
 
-export async function startBenchServer({ port = 0, host = "127.0.0.1" } = {}) {
+export async function startBenchServer({ port = 0, host = "127.0.0.1", roots = {} } = {}) {
   const data = JSON.parse(await readFile(join(ROOT, "src/data/china-russia.json"), "utf8"));
   const pages = new Map(LIBS.map((l) => [`/bench/${l.id}.html`, pageHtml(l, data)]));
 
@@ -105,7 +107,7 @@ export async function startBenchServer({ port = 0, host = "127.0.0.1" } = {}) {
     const path = req.url.split(/[?#]/)[0];
     if (pages.has(path)) return send(200, pages.get(path), MIME[".html"]);
     if (path === "/favicon.ico") return send(204, "");
-    const file = fileFor(path);
+    const file = fileFor(path, roots);
     if (!file) return send(404, "Not Found\n");
     try {
       const st = await stat(file);

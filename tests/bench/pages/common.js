@@ -108,15 +108,18 @@ export async function run(lib) {
     return { samples: out, wrongWidth: wrong };
   };
 
-  // Many updates back to back (for the memory figures); yields to the event loop now and then.
-  window.__benchSoak = async (n) => {
+  // Many updates back to back (for the memory figures); yields to the event loop now and
+  // then, and stops early once capMs have passed (the run's time budget).
+  window.__benchSoak = async (n, capMs = Infinity) => {
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) {
-      await lib.update(seriesFor(i + 1000), i);
-      if (i % 250 === 249) await tick();
+    let done = 0;
+    while (done < n && performance.now() - t0 < capMs) {
+      await lib.update(seriesFor(done + 1000), done);
+      done++;
+      if (done % 250 === 0) await tick();
     }
     await raf();
-    return performance.now() - t0;
+    return { ms: performance.now() - t0, done };
   };
 
   window.__benchWasmBytes = lib.wasmBytes ? () => lib.wasmBytes() : () => null;
