@@ -2,6 +2,7 @@
 //! drawn with our own `BackendTextStyle`, so plotters never measures text (its wasm font
 //! code would put a <span> into the page for every label).
 
+use crate::num::{round_i32, u32_to_i32};
 use crate::scene::{Anchor, Mark, Rgb, Scene, Text};
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
@@ -132,12 +133,7 @@ fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
         while at < len && on > 0.0 && off > 0.0 {
             let end = (at + left).min(len);
             if drawing {
-                let p = |t: f64| {
-                    (
-                        (ax + dx * t / len).round() as i32,
-                        (ay + dy * t / len).round() as i32,
-                    )
-                };
+                let p = |t: f64| (round_i32(ax + dx * t / len), round_i32(ay + dy * t / len));
                 out.push([p(at), p(end)]);
             }
             left -= end - at;
@@ -158,7 +154,7 @@ pub fn draw<B: DrawingBackend>(
     backend: &mut B,
     sizing: TextSizing,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    let (w, h) = (scene.width as i32, scene.height as i32);
+    let (w, h) = (u32_to_i32(scene.width), u32_to_i32(scene.height));
     backend.draw_rect((0, 0), (w, h), &color(scene.background), true)?;
     for mark in &scene.marks {
         match mark {

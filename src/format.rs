@@ -16,7 +16,7 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     let decimals = decimals.min(6);
     let scale = 10_i64.pow(decimals);
     // `as` from f64 to i64 saturates; round() is half away from zero.
-    let scaled = (v.abs() * scale as f64).round() as i64;
+    let scaled = crate::num::sat_i64((v.abs() * scale as f64).round());
     let (int, frac) = (scaled / scale, scaled % scale);
     let mut out = String::new();
     if v < 0.0 && scaled != 0 {

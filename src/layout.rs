@@ -2,6 +2,7 @@
 //! Pure arithmetic: the same model and size give the same scene everywhere.
 
 use crate::model::{Model, Point};
+use crate::num::{round_i32, sat_u32, u32_to_i32};
 use crate::scene::{Anchor, Column, Mark, Rect, Rgb, Role, Scene, Text};
 use crate::spec::Kind;
 use crate::story;
@@ -62,8 +63,8 @@ enum Misfit {
 
 fn empty_scene(width: f64, theme: &Theme) -> Scene {
     Scene {
-        width: width as u32,
-        height: auto_height(width) as u32,
+        width: sat_u32(width),
+        height: sat_u32(auto_height(width)),
         background: theme.background,
         font: crate::text::FAMILY.into(),
         marks: Vec::new(),
@@ -128,15 +129,15 @@ impl Frame {
 }
 
 fn px(v: f64) -> i32 {
-    // `as` saturates; layout values are bounded by the clamped width and height.
-    v.round() as i32
+    // Saturating; layout values are bounded by the clamped width and height.
+    round_i32(v)
 }
 
 /// Decimals needed to write multiples of `step` exactly (0 to 6).
 fn decimals_of(step: f64) -> u32 {
     (0u32..6)
         .find(|d| {
-            let scaled = step * 10f64.powi(*d as i32);
+            let scaled = step * 10f64.powi(u32_to_i32(*d));
             (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
         })
         .unwrap_or(6)
@@ -145,18 +146,24 @@ fn decimals_of(step: f64) -> u32 {
 /// A "nice" step (1, 2, 2.5 or 5 times a power of ten) giving at most `count` steps to
 /// cover `max`, and the number of decimals its labels need.
 pub fn nice_step(max: f64, count: u32) -> (f64, u32) {
-    let max = if max > 0.0 && max.is_finite() {
+    // Below TINY the step's power of ten underflows to 0 (subnormal data such as 5e-324
+    // gave a zero step: endless ticks, or a loop that never ended). Values that small
+    // are drawn on the 0–1 scale of an all-zero series.
+    const TINY: f64 = 1e-290;
+    let max = if max.is_finite() && max >= TINY {
         max
     } else {
         1.0
     };
     let raw = max / f64::from(count.max(1));
     let mut magnitude = 10f64.powf(raw.log10().floor());
-    let mut decimals = (-raw.log10().floor()).max(0.0) as u32;
-    loop {
+    let mut decimals = sat_u32(-raw.log10().floor());
+    // magnitude <= raw < 10 × magnitude (up to rounding), so the first or second decade
+    // has a step; the bound only keeps a float surprise from looping for ever.
+    for _ in 0..4 {
         for (m, extra) in [(1.0, 0), (2.0, 0), (2.5, 1), (5.0, 0)] {
             let step = m * magnitude;
-            if step >= raw * (1.0 - 1e-9) {
+            if step > 0.0 && step >= raw * (1.0 - 1e-9) {
                 let needs_extra = extra > 0 && magnitude < 10.0;
                 return (step, (decimals + u32::from(needs_extra)).min(6));
             }
@@ -164,6 +171,7 @@ pub fn nice_step(max: f64, count: u32) -> (f64, u32) {
         magnitude *= 10.0;
         decimals = decimals.saturating_sub(1);
     }
+    (raw, 6)
 }
 
 impl<'a> Layout<'a> {
@@ -293,17 +301,19 @@ impl<'a> Layout<'a> {
         let bottom = (height - footer_h - 10.0 - x_axis_h).max(top + 40.0);
 
         // Y scale: nice ticks from zero to cover the data and the target.
-        let max_count = ((bottom - top) / 34.0).floor().clamp(2.0, 6.0) as u32;
+        let max_count = sat_u32(((bottom - top) / 34.0).floor().clamp(2.0, 6.0));
         let (step, _) = nice_step(m.max_value(), max_count);
-        let steps = (m.max_value() / step).ceil().max(1.0);
-        let y_max = steps * step;
+        // nice_step gives at most max_count steps; the clamp keeps a float surprise from
+        // asking for billions of tick labels.
+        let steps = sat_u32((m.max_value() / step).ceil().clamp(1.0, 12.0));
+        let y_max = f64::from(steps) * step;
         let (money, locale) = (m.money(), m.locale);
         // Ticks are written in the locale's counting unit (亿 count ten to a billion).
         let decimals = decimals_of(step * locale.tick_scale(money));
-        let tick_labels: Vec<(f64, String)> = (0..=steps as u32)
+        let tick_labels: Vec<(f64, String)> = (0..=steps)
             .map(|i| {
                 let v = f64::from(i) * step;
-                let label = if i == steps as u32 {
+                let label = if i == steps {
                     locale.top_tick(v, decimals, money)
                 } else {
                     locale.number(v * locale.tick_scale(money), decimals)
@@ -321,21 +331,32 @@ impl<'a> Layout<'a> {
             .fold(0.0, f64::max);
         let left = (label_w + 8.0).min(w / 3.0);
         let value_label = m.unit_value(m.last().value);
-        let right = w - self.fonts.value.width(&value_label) - 10.0;
         let target_year = m.target.as_ref().map(|t| t.year);
         let drawn = m.drawn();
         let (first_year, last_year) = (
             drawn.first().map_or(m.first().year, |p| p.year),
             drawn.last().map_or(m.last().year, |p| p.year),
         );
+        let (x_min, x_max) = (
+            first_year.min(target_year.unwrap_or(i32::MAX)),
+            last_year.max(target_year.unwrap_or(i32::MIN)),
+        );
+        // Room on the right for the last value's label; bars also need half a band,
+        // since the label starts at the bar's edge, not its centre.
+        let reserve = self.fonts.value.width(&value_label) + 10.0;
+        let half_band = match m.kind {
+            Kind::Line => 0.0,
+            _ => (w - reserve - left).max(0.0) / f64::from(x_max - x_min + 1) / 2.0,
+        };
+        let right = w - reserve - half_band;
         let frame = Frame {
             left,
             right: right.max(left + 20.0),
             top,
             bottom,
             y_max,
-            x_min: first_year.min(target_year.unwrap_or(i32::MAX)),
-            x_max: last_year.max(target_year.unwrap_or(i32::MIN)),
+            x_min,
+            x_max,
         };
 
         // Grid: horizontal lines only, labels above them at the left.
@@ -361,21 +382,28 @@ impl<'a> Layout<'a> {
 
         self.x_labels(&frame);
         let series = self.series_points(&frame);
+        // The series first, so the target line is drawn over bars, not hidden behind them.
+        self.series(&frame, &series);
         if !self.target(&frame, &series) {
             return Err(Misfit::TargetLabel);
         }
-        self.series(&frame, &series);
         self.projection(&frame);
 
         // The last value a reader could see, labelled to the right of its point.
         if let Some(&(lx, ly)) = series.get(m.visible().len().saturating_sub(1)) {
             let lh = f64::from(self.fonts.value.line_height());
             let y = (ly - lh / 2.0).clamp(0.0, height - lh);
+            // Beside the point, or beside the bar's right edge.
+            let (dx, color) = match m.kind {
+                Kind::Line => (7.0, theme.series),
+                Kind::Bars => (frame.band() / 2.0 + 4.0, theme.series),
+                Kind::Breakdown => (frame.band() / 2.0 + 4.0, theme.text),
+            };
             self.text(
-                (lx + 7.0, y),
+                (lx + dx, y),
                 value_label,
                 self.fonts.value,
-                theme.series,
+                color,
                 Anchor::Start,
                 Role::ValueLabel,
             );
@@ -416,8 +444,8 @@ impl<'a> Layout<'a> {
             })
             .collect();
         Ok(Scene {
-            width: w as u32,
-            height: height.max(1.0) as u32,
+            width: sat_u32(w),
+            height: sat_u32(height.max(1.0)),
             background: theme.background,
             font: crate::text::FAMILY.into(),
             marks: self.marks,

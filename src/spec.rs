@@ -438,7 +438,7 @@ fn clip(s: &str) -> String {
 fn unknown_key(path: &str, key: &str, known: &[&str]) -> SpecError {
     let closest = known
         .iter()
-        .map(|k| (edit_distance(&key.to_lowercase(), k), *k))
+        .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
         .min_by_key(|(d, _)| *d);
     let message = match closest {
         Some((d, k)) if d <= 2.max(k.len() / 3) => {

@@ -256,9 +256,12 @@ pub fn footer(m: &Model) -> Vec<String> {
     if let (true, Some(d)) = (m.reveal, m.as_of) {
         let d = date(m, d);
         lines.push(match l {
-            Locale::En => format!("Faint line: what happened after {d}."),
-            Locale::Ru => format!("Бледная линия: что было после {d}."),
-            Locale::Zh => format!("浅色线：{d}之后的实际情况。"),
+            Locale::En if m.kind == Kind::Line => format!("Faint line: what happened after {d}."),
+            Locale::En => format!("Faint bars: what happened after {d}."),
+            Locale::Ru if m.kind == Kind::Line => format!("Бледная линия: что было после {d}."),
+            Locale::Ru => format!("Бледные столбцы: что было после {d}."),
+            Locale::Zh if m.kind == Kind::Line => format!("浅色线：{d}之后的实际情况。"),
+            Locale::Zh => format!("浅色柱：{d}之后的实际情况。"),
         });
     }
     lines

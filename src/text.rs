@@ -49,7 +49,7 @@ impl Font {
 
     /// The height of one line of this font, in pixels.
     pub fn line_height(&self) -> i32 {
-        (f64::from(self.size) * 1.25).ceil() as i32
+        crate::num::sat_i32((f64::from(self.size) * 1.25).ceil())
     }
 
     pub fn width(&self, text: &str) -> f64 {
@@ -58,7 +58,7 @@ impl Font {
     }
 
     pub fn width_px(&self, text: &str) -> i32 {
-        self.width(text).ceil() as i32
+        crate::num::sat_i32(self.width(text).ceil())
     }
 }
 
@@ -95,7 +95,8 @@ pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Vec<Str
     let max_width = max_width.max(font.width("W…"));
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // Only ASCII spaces break: a no-break space (U+00A0) keeps "200 млрд $" together.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let candidate = if line.is_empty() {
             word.to_owned()
         } else {

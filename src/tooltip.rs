@@ -17,6 +17,9 @@ pub struct Tip {
     /// Index into the drawn points (and the scene's columns).
     pub index: usize,
     pub lines: Vec<String>,
+    /// The same words unwrapped, for the live region (a screen reader should not hear
+    /// the line breaks).
+    pub spoken: Vec<String>,
     /// The box, in CSS pixels from the chart's top left.
     pub rect: Rect,
     /// The point described (centre of the marker ring).
@@ -52,10 +55,30 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
     let col = scene.columns.get(index)?;
     let (w, h) = (f64::from(scene.width), f64::from(scene.height));
     let max_text = (w - 2.0 * PAD - 8.0).clamp(60.0, 280.0);
+    let spoken = story::tooltip(model, index, part);
     let mut lines = Vec::new();
-    for (i, line) in story::tooltip(model, index, part).iter().enumerate() {
+    for (i, line) in spoken.iter().enumerate() {
         let font = if i == 0 { TITLE_FONT } else { FONT };
-        lines.extend(wrap(line, font, max_text, 4));
+        if font.width(line) <= max_text {
+            lines.push(line.clone());
+            continue;
+        }
+        // Too long: break at the " · " between facts before breaking inside one.
+        let mut current = String::new();
+        for fact in line.split(" · ") {
+            let joined = if current.is_empty() {
+                fact.to_owned()
+            } else {
+                format!("{current} · {fact}")
+            };
+            if font.width(&joined) <= max_text || current.is_empty() {
+                current = joined;
+            } else {
+                lines.extend(wrap(&current, font, max_text, 4));
+                current = fact.to_owned();
+            }
+        }
+        lines.extend(wrap(&current, font, max_text, 4));
     }
     let text_w = lines
         .iter()
@@ -102,6 +125,7 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
     Some(Tip {
         index,
         lines,
+        spoken,
         rect,
         point,
     })

@@ -195,7 +195,7 @@ fn date(s: &str) -> Result<(i32, u32, u32), SpecError> {
 fn year(path: &str, y: f64) -> Result<i32, SpecError> {
     if y.is_finite() && y.fract() == 0.0 && y >= f64::from(YEARS.0) && y <= f64::from(YEARS.1) {
         // Range-checked above, so the conversion is exact.
-        Ok(y as i32)
+        Ok(crate::num::sat_i32(y))
     } else {
         Err(SpecError::new(
             path,

@@ -114,6 +114,8 @@ struct Nodes {
     live: HtmlElement,
     /// "Source", "Get the data", "Download image", under the chart.
     links: HtmlElement,
+    /// The visually hidden description, table and live region.
+    sr: HtmlElement,
     source: HtmlElement,
     data_button: HtmlElement,
     image_button: HtmlElement,
@@ -193,7 +195,6 @@ impl Nodes {
                 ("display", "flex"),
                 ("flex-wrap", "wrap"),
                 ("gap", "4px 16px"),
-                ("margin-top", "6px"),
             ],
         );
         let source = element(&document, "a")?;
@@ -225,6 +226,7 @@ impl Nodes {
         root.append_child(&links)?;
         root.append_child(&sr)?;
         Ok(Nodes {
+            sr,
             links,
             source,
             data_button,
@@ -440,7 +442,22 @@ impl State {
             );
         }
         let shown = if self.model.links { "flex" } else { "none" };
-        set_styles(&n.links, &[("display", shown)]);
+        // The row sits outside the picture, on the host's background: give it the
+        // chart's, so its text keeps its contrast (a dark chart on a light page).
+        let bg = css(self.theme.background);
+        set_styles(
+            &n.links,
+            &[
+                ("display", shown),
+                ("background", &bg),
+                ("padding", "6px 0 0"),
+            ],
+        );
+        // Screen readers pick the voice from `lang`: the chart's language, not the page's.
+        let lang = self.model.locale.tag();
+        for el in [&n.frame, &n.links, &n.sr] {
+            let _ = el.set_attribute("lang", lang);
+        }
     }
 
     /// Saves `blob` as `name` through a temporary link (the browser's download).
@@ -503,7 +520,7 @@ impl State {
         if announce {
             self.nodes
                 .live
-                .set_text_content(Some(&tip.lines.join(". ")));
+                .set_text_content(Some(&tip.spoken.join(". ")));
         }
     }
 

@@ -128,7 +128,8 @@ fn description_and_numbers_in_each_language() {
         None,
     );
     assert!(
-        ru.texts().any(|t| t.text == "Впервые больше 100 млрд $"),
+        ru.texts()
+            .any(|t| t.text == "Впервые больше 100\u{a0}млрд\u{a0}$"),
         "built-in milestone translated"
     );
     // User strings are shown as given.

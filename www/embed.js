@@ -79,7 +79,10 @@ function fit() {
     natural = Math.ceil(box.getBoundingClientRect().height);
     const room = window.innerHeight;
     if (room > 0 && natural > room) {
-      chart.update({ ...base, height: Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, room)) });
+      // `height` sizes the picture; the links row under it needs its own room.
+      const picture = box.querySelector(".ttc");
+      const extra = picture ? natural - Math.ceil(picture.getBoundingClientRect().height) : 0;
+      chart.update({ ...base, height: Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, room - extra)) });
     }
   } else {
     natural = Math.ceil(box.getBoundingClientRect().height); // an error box

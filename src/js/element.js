@@ -33,8 +33,9 @@ const CSS = `
    typography must not change the chart's. Custom properties still come through. */
 .box { all: initial; display: block; color: #1a1a1a; font: 14px/1.4 Helvetica, Arial, sans-serif; }
 /* Until the chart is drawn (lazily), hold the room it will take: 0.62 × width within
-   260–480 px, the chart's own default, so the page does not jump when it appears. */
-.box:empty { aspect-ratio: 100 / 62; min-height: 260px; max-height: 480px; }
+   260–480 px, the chart's own default, plus the 26 px row of links under it, so the page
+   does not jump when it appears. */
+.box:empty { aspect-ratio: 100 / 62; min-height: 260px; max-height: 480px; padding-bottom: 26px; }
 .box.off { display: none; }
 /* An inline <svg> would sit on the text baseline and leave a gap under it. */
 .box svg { display: block; }

@@ -173,9 +173,7 @@ for (const reducedMotion of ["reduce", "no-preference"]) {
   });
 }
 
-test("a chart in the reader's dark theme on a light host page: everything it draws stays readable", {
-  todo: "src/web.rs: the links under the frame (Get the data, Download image) take theme.text but sit on the host's background",
-}, async () => {
+test("a chart in the reader's dark theme on a light host page: everything it draws stays readable", async () => {
   for (const spec of [{}, { theme: "dark" }]) {
     // The fixture page is white whatever the reader prefers (no color-scheme of its own).
     const page = await openFixture(env, { viewport: { width: 700, height: 800 }, colorScheme: "dark" });
@@ -194,9 +192,7 @@ test("a chart in the reader's dark theme on a light host page: everything it dra
   }
 });
 
-test("a chart whose spec sets the locale says so to screen readers (lang on its text)", {
-  todo: "src/web.rs: with spec.locale the chart's nodes inherit the host's lang (en) while speaking ru/zh",
-}, async () => {
+test("a chart whose spec sets the locale says so to screen readers (lang on its text)", async () => {
   const page = await openFixture(env, { viewport: { width: 700, height: 800 } });
   await mountInFixture(page, { locale: "ru" }, { width: 640 });
   const langs = await page.$eval("#chart", (root) => {

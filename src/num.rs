@@ -1,0 +1,51 @@
+//! Float -> integer conversions, in one place. Rust's `as` from a float saturates (NaN
+//! gives 0), which is what the chart wants everywhere: a value out of range lands on
+//! the edge of the picture instead of panicking or wrapping. Naming each conversion
+//! keeps `clippy::cast_possible_truncation` meaningful for the rest of the crate.
+
+/// `v` to the nearest `i32`, saturating; NaN is 0.
+pub fn round_i32(v: f64) -> i32 {
+    sat_i32(v.round())
+}
+
+/// `v`'s integer part as an `i32`, saturating; NaN is 0.
+#[allow(clippy::cast_possible_truncation)]
+pub fn sat_i32(v: f64) -> i32 {
+    v as i32
+}
+
+/// `v`'s integer part as a `u32`, saturating (negative numbers and NaN are 0).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+pub fn sat_u32(v: f64) -> u32 {
+    v as u32
+}
+
+/// `v`'s integer part as an `i64`, saturating; NaN is 0.
+#[allow(clippy::cast_possible_truncation)]
+pub fn sat_i64(v: f64) -> i64 {
+    v as i64
+}
+
+/// A `u32` as an `i32`, saturating at `i32::MAX`.
+pub fn u32_to_i32(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions_saturate() {
+        assert_eq!(round_i32(2.5), 3);
+        assert_eq!(round_i32(-2.5), -3);
+        assert_eq!(round_i32(1e300), i32::MAX);
+        assert_eq!(round_i32(-1e300), i32::MIN);
+        assert_eq!(round_i32(f64::NAN), 0);
+        assert_eq!(sat_u32(-5.0), 0);
+        assert_eq!(sat_u32(f64::INFINITY), u32::MAX);
+        assert_eq!(sat_u32(7.9), 7);
+        assert_eq!(sat_i64(1e30), i64::MAX);
+        assert_eq!(u32_to_i32(u32::MAX), i32::MAX);
+    }
+}
