@@ -155,6 +155,8 @@ pub fn draw<B: DrawingBackend>(
     sizing: TextSizing,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let (w, h) = (u32_to_i32(scene.width), u32_to_i32(scene.height));
+    // The host page chooses the font (--ttc-font); it is written into every <text>.
+    let family = xml_chars(&scene.font);
     backend.draw_rect((0, 0), (w, h), &color(scene.background), true)?;
     for mark in &scene.marks {
         match mark {
@@ -223,20 +225,41 @@ pub fn draw<B: DrawingBackend>(
                 let style = TextStyle {
                     text: t,
                     size,
-                    family: &scene.font,
+                    family: &family,
                 };
-                backend.draw_text(&t.text, &style, (t.x, t.y))?;
+                backend.draw_text(&xml_chars(&t.text), &style, (t.x, t.y))?;
             }
         }
     }
     backend.present()
 }
 
-/// XML/HTML escaping for text and attribute values.
+/// Whether XML 1.0 allows `c` in a document. A spec's text may hold control characters
+/// (U+0001 pasted from a CMS) or the noncharacters U+FFFE/U+FFFF; one of them in the SVG
+/// makes the whole file unreadable to an XML parser (an `<img>`, the CLI's output).
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{D7FF}').contains(&c)
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// `s` without the characters XML does not allow (plotters escapes markup, not these).
+fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(xml_char) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| xml_char(c)).collect())
+    }
+}
+
+/// XML/HTML escaping for text and attribute values; characters XML does not allow are
+/// dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if !xml_char(c) => {}
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),

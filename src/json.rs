@@ -3,8 +3,7 @@
 //! for the built-in data. The spec reader walks this tree by hand so that every error
 //! can name its JSON path and suggest the closest key, which serde's derive cannot.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::cell::Cell;
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// Deeper nesting than this is refused before it can exhaust the wasm stack
@@ -18,7 +17,8 @@ pub enum Json {
     Num(f64),
     Str(String),
     Arr(Vec<Json>),
-    /// Keys in document order; duplicates cannot arise from JSON.parse or JS objects.
+    /// Keys in document order, each once (a repeated key keeps its last value, as
+    /// JSON.parse does).
     Obj(Vec<(String, Json)>),
 }
 
@@ -36,30 +36,6 @@ impl Json {
     }
 }
 
-thread_local! {
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Counts nesting while a container is read; the guard undoes it on every exit path.
-struct DepthGuard;
-
-impl DepthGuard {
-    fn enter<E: de::Error>() -> Result<DepthGuard, E> {
-        let depth = DEPTH.with(|d| d.get()) + 1;
-        if depth > MAX_DEPTH {
-            return Err(E::custom(TooDeep));
-        }
-        DEPTH.with(|d| d.set(depth));
-        Ok(DepthGuard)
-    }
-}
-
-impl Drop for DepthGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
-    }
-}
-
 /// The message the edges turn into a `SpecError` at the root.
 pub struct TooDeep;
 
@@ -69,9 +45,35 @@ impl fmt::Display for TooDeep {
     }
 }
 
-struct JsonVisitor;
+/// Reads one value `depth` containers deep. The depth travels with the seed rather than
+/// in a global counter: when a JS getter or Proxy trap throws while serde-wasm-bindgen
+/// reads a spec, the exception unwinds through the wasm frames without running any Rust
+/// destructor, so a global counter would be left raised for good and, after a few such
+/// specs, every chart on the page would be refused as "nested too deep".
+#[derive(Clone, Copy)]
+struct Seed {
+    depth: u32,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl Seed {
+    fn inner<E: de::Error>(self) -> Result<Seed, E> {
+        let depth = self.depth + 1;
+        if depth > MAX_DEPTH {
+            return Err(E::custom(TooDeep));
+        }
+        Ok(Seed { depth })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -84,7 +86,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
+        self.deserialize(d)
     }
     fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
         Ok(Json::Bool(v))
@@ -105,17 +107,32 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Str(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let _guard = DepthGuard::enter()?;
+        let inner = self.inner()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Json>()? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Json::Arr(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let _guard = DepthGuard::enter()?;
-        let mut entries = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        let inner = self.inner()?;
+        let mut entries: Vec<(String, Json)> = Vec::new();
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            // JSON text may repeat a key; JSON.parse keeps the last value (in the first
+            // key's place), so the native edge (serde_json) must too, or the CLI and the
+            // browser would draw different charts. A JS object (the wasm edge) never
+            // repeats a key, so the wasm build does without the map.
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                if let Some(entry) = seen.get(&key).and_then(|&i| entries.get_mut(i)) {
+                    entry.1 = value;
+                    continue;
+                }
+                seen.insert(key.clone(), entries.len());
+            }
             entries.push((key, value));
         }
         Ok(Json::Obj(entries))
@@ -124,6 +141,6 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
+        Seed { depth: 0 }.deserialize(d)
     }
 }

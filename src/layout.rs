@@ -22,6 +22,18 @@ pub fn auto_height(width: f64) -> f64 {
 
 /// Lays out the chart at `width` CSS pixels. `height` overrides the spec's height.
 pub fn layout(model: &Model, width: f64, height: Option<f64>, theme: &Theme) -> Scene {
+    layout_stretched(model, width, height, theme, 1.0)
+}
+
+/// `layout` for a font that runs `stretch` times as wide as Helvetica/Arial (the host
+/// page's font, measured once by the browser edge); 1 gives exactly `layout`.
+pub fn layout_stretched(
+    model: &Model,
+    width: f64,
+    height: Option<f64>,
+    theme: &Theme,
+    stretch: f64,
+) -> Scene {
     let width = if width.is_finite() {
         width.round().clamp(MIN_WIDTH, MAX_WIDTH)
     } else {
@@ -39,7 +51,7 @@ pub fn layout(model: &Model, width: f64, height: Option<f64>, theme: &Theme) -> 
         target_in_key: false,
     };
     for _ in 0..3 {
-        match Layout::new(model, width, height, theme, plan).build() {
+        match Layout::new(model, width, height, theme, plan, stretch).build() {
             Ok(scene) => return scene,
             Err(Misfit::Milestones) => plan.numbered = true,
             Err(Misfit::TargetLabel) => plan.target_in_key = true,
@@ -181,6 +193,7 @@ impl<'a> Layout<'a> {
         fixed_height: Option<f64>,
         theme: &'a Theme,
         plan: Plan,
+        stretch: f64,
     ) -> Self {
         let narrow = width < NARROW;
         Layout {
@@ -191,12 +204,12 @@ impl<'a> Layout<'a> {
             numbered: plan.numbered,
             target_in_key: plan.target_in_key,
             fonts: Fonts {
-                title: Font::new(if narrow { 18 } else { 20 }, true),
-                readout: Font::new(14, false),
-                tick: Font::new(12, false),
-                label: Font::new(12, false),
-                value: Font::new(12, true),
-                footer: Font::new(if narrow { 11 } else { 12 }, false),
+                title: Font::new(if narrow { 18 } else { 20 }, true).stretched(stretch),
+                readout: Font::new(14, false).stretched(stretch),
+                tick: Font::new(12, false).stretched(stretch),
+                label: Font::new(12, false).stretched(stretch),
+                value: Font::new(12, true).stretched(stretch),
+                footer: Font::new(if narrow { 11 } else { 12 }, false).stretched(stretch),
             },
             marks: Vec::new(),
             taken: Vec::new(),
@@ -213,8 +226,9 @@ impl<'a> Layout<'a> {
         anchor: Anchor,
         role: Role,
     ) {
+        let (x, text) = inside(x, text, font, anchor, self.width);
         let t = Text {
-            x: px(x),
+            x,
             y: px(y),
             text,
             font,
@@ -294,9 +308,13 @@ impl<'a> Layout<'a> {
         let x_axis_h = tick_h + 6.0;
         let min_plot = 170.0;
         let chrome = header_bottom + tick_h + x_axis_h + 10.0 + footer_h;
-        let height = self
-            .fixed_height
-            .unwrap_or_else(|| auto_height(w).max((chrome + min_plot).ceil()));
+        // A fixed height (the spec's or the caller's) is kept unless the texts need more:
+        // then the chart grows to hold them and a 40 px plot rather than drawing the
+        // footer over the plot or below the picture.
+        let height = match self.fixed_height {
+            Some(h) => h.max((chrome + 40.0).ceil()),
+            None => auto_height(w).max((chrome + min_plot).ceil()),
+        };
         let top = header_bottom + tick_h;
         let bottom = (height - footer_h - 10.0 - x_axis_h).max(top + 40.0);
 
@@ -826,7 +844,7 @@ impl<'a> Layout<'a> {
             };
             if self.numbered {
                 let text = (i + 1).to_string();
-                let nf = Font::new(12, true);
+                let nf = self.fonts.value;
                 let nh = f64::from(nf.line_height());
                 let candidates = [
                     (x, y - 8.0 - nh, Anchor::Middle),
@@ -899,6 +917,38 @@ impl<'a> Layout<'a> {
         }
         true
     }
+}
+
+/// The last word on a text's place across: the x (whole pixels) nearest `x` that keeps
+/// the whole text inside `0..width`, shortening it with an ellipsis when it is wider than
+/// the picture. Labels placed with care come through as they were; this only catches the
+/// extremes (a 12-character unit of emoji at 120 px, say).
+fn inside(x: f64, text: String, font: Font, anchor: Anchor, width: f64) -> (i32, String) {
+    let range = |w: f64| {
+        let (lo, hi) = match anchor {
+            Anchor::Start => (0.0, width - w),
+            Anchor::Middle => (w / 2.0, width - w / 2.0),
+            Anchor::End => (w, width),
+        };
+        let (lo, hi) = (lo.ceil(), hi.floor());
+        (lo <= hi).then_some((lo, hi))
+    };
+    let w = font.width(&text);
+    let x0 = match anchor {
+        Anchor::Start => x.round(),
+        Anchor::Middle => x.round() - w / 2.0,
+        Anchor::End => x.round() - w,
+    };
+    let fits = x0 >= 0.0 && x0 + w <= width;
+    if fits {
+        return (px(x), text);
+    }
+    if let Some((lo, hi)) = range(w) {
+        return (px(x.round().clamp(lo, hi)), text);
+    }
+    let short = crate::text::ellipsize(&text, font, width - 2.0);
+    let (lo, hi) = range(font.width(&short)).unwrap_or((0.0, 0.0));
+    (px(x.round().clamp(lo, hi)), short)
 }
 
 fn probe(x: f64, y: f64, text: &str, font: Font, anchor: Anchor) -> Text {

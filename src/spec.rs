@@ -304,7 +304,9 @@ impl<'a> Obj<'a> {
         };
         for (key, _) in entries {
             if !known.contains(&key.as_str()) {
-                return Err(unknown_key(&join(path, key), key, known));
+                // The key is quoted cut short in the path too: a 1 MB key must not make
+                // a 1 MB error message.
+                return Err(unknown_key(&join(path, &clip(key)), key, known));
             }
         }
         Ok(Obj {
@@ -436,9 +438,16 @@ fn clip(s: &str) -> String {
 }
 
 fn unknown_key(path: &str, key: &str, known: &[&str]) -> SpecError {
+    // A suggestion needs a distance of at most a third of the known key's length, and the
+    // distance is at least the difference in lengths: a key longer than 32 characters
+    // can never get one. Skipping it keeps a 1 MB key from costing seconds of
+    // edit-distance tables (found by tests/hostile.rs).
+    const LONGEST: usize = 32;
+    let lower = key.to_ascii_lowercase();
     let closest = known
         .iter()
-        .map(|k| (edit_distance(&key.to_ascii_lowercase(), k), *k))
+        .filter(|_| key.len() <= LONGEST)
+        .map(|k| (edit_distance(&lower, k), *k))
         .min_by_key(|(d, _)| *d);
     let message = match closest {
         Some((d, k)) if d <= 2.max(k.len() / 3) => {

@@ -40,11 +40,22 @@ pub struct Font {
     /// Pixels.
     pub size: u32,
     pub bold: bool,
+    /// How much wider than Helvetica/Arial the font actually drawn runs (1 = as wide):
+    /// the browser edge measures it once per font family when the host's font is used.
+    pub stretch: f64,
 }
 
 impl Font {
     pub const fn new(size: u32, bold: bool) -> Font {
-        Font { size, bold }
+        Font {
+            size,
+            bold,
+            stretch: 1.0,
+        }
+    }
+
+    pub const fn stretched(self, stretch: f64) -> Font {
+        Font { stretch, ..self }
     }
 
     /// The height of one line of this font, in pixels.
@@ -54,7 +65,7 @@ impl Font {
 
     pub fn width(&self, text: &str) -> f64 {
         let units: u32 = text.chars().map(|c| advance(c, self.bold)).sum();
-        f64::from(units) * f64::from(self.size) / 1000.0 * SAFETY
+        f64::from(units) * f64::from(self.size) / 1000.0 * SAFETY * self.stretch
     }
 
     pub fn width_px(&self, text: &str) -> i32 {
@@ -95,8 +106,9 @@ pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Vec<Str
     let max_width = max_width.max(font.width("W…"));
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    // Only ASCII spaces break: a no-break space (U+00A0) keeps "200 млрд $" together.
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    // Only ASCII whitespace breaks (a newline or tab in a spec's title too): a no-break
+    // space (U+00A0) keeps "200 млрд $" together.
+    for word in text.split_ascii_whitespace() {
         let candidate = if line.is_empty() {
             word.to_owned()
         } else {

@@ -313,7 +313,40 @@ fn resolve_theme(model: &Model, root: &HtmlElement) -> (Theme, Option<String>) {
     if let Some(c) = color("--ttc-background") {
         theme.background = c;
     }
-    (theme, var("--ttc-font").map(|f| f.trim().to_owned()))
+    let font = var("--ttc-font")
+        .map(|f| f.trim().to_owned())
+        .or_else(|| host_font(&style.get_property_value("font-family").unwrap_or_default()));
+    (theme, font)
+}
+
+/// The host page's font, unless it is the browser's default serif (a page that set no
+/// font, or our element's reset shadow root): then our own sans stack reads better.
+fn host_font(family: &str) -> Option<String> {
+    let f = family.trim();
+    let lower = f.to_ascii_lowercase();
+    let default = f.is_empty()
+        || lower == "serif"
+        || lower.starts_with("\"times new roman\"")
+        || lower.starts_with("times");
+    (!default).then(|| f.to_owned())
+}
+
+/// How much wider than Helvetica/Arial `family` runs, measured once with canvas text
+/// metrics (no element is put in the page, so no reflow and nothing a CSP blocks). Never
+/// below 1: a narrower font just gets a little more room.
+fn stretch_of(family: &str) -> f64 {
+    const SAMPLE: &str = "China–Russia trade 2025 $228.1B target 0123456789";
+    let measure = || -> Option<f64> {
+        let document = web_sys::window()?.document()?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.set_font(&format!("100px {}", crate::text::FAMILY));
+        let reference = ctx.measure_text(SAMPLE).ok()?.width();
+        ctx.set_font(&format!("100px {family}"));
+        let host = ctx.measure_text(SAMPLE).ok()?.width();
+        (reference > 0.0).then(|| (host / reference).clamp(1.0, 1.5))
+    };
+    measure().unwrap_or(1.0)
 }
 
 /// The chart's language: the spec's, else the nearest `lang` around the element.
@@ -343,6 +376,8 @@ struct State {
     active: Option<(usize, Option<Part>)>,
     /// The pixel ratio the canvas was drawn at.
     dpr: f64,
+    /// The host font last measured, and how much wider than Arial it runs.
+    font: (String, f64),
     /// The words for screen readers and the links need writing again (not on a resize,
     /// which changes neither).
     stale: bool,
@@ -364,7 +399,15 @@ impl State {
         let mut model = self.spec_model.clone();
         model.locale = resolve_locale(&model, &self.nodes.root);
         let (theme, font) = resolve_theme(&model, &self.nodes.root);
-        let mut scene = crate::layout::layout(&model, self.width, None, &theme);
+        let stretch = match &font {
+            Some(f) if *f != self.font.0 => {
+                self.font = (f.clone(), stretch_of(f));
+                self.font.1
+            }
+            Some(_) => self.font.1,
+            None => 1.0,
+        };
+        let mut scene = crate::layout::layout_stretched(&model, self.width, None, &theme, stretch);
         if let Some(font) = font {
             scene.font = font;
         }
@@ -732,6 +775,7 @@ impl Chart {
             width: 0.0,
             active: None,
             dpr: 1.0,
+            font: (String::new(), 1.0),
             stale: true,
         }));
         state.borrow_mut().draw();

@@ -24,6 +24,8 @@ const resetButton = document.getElementById("reset-spec");
 const embedCode = document.getElementById("embed-code");
 const copyButton = document.getElementById("copy-snippet");
 const copyStatus = document.getElementById("copy-status");
+const schemaHint = document.getElementById("spec-schema");
+const keyHelp = document.getElementById("spec-help");
 
 let chart = null; // the ChartHandle once mounted
 let defaults = {}; // the default spec, to show only changed keys in the snippet
@@ -123,6 +125,7 @@ function markDrawn() {
 function apply() {
   if (!chart) return;
   const text = editor.value;
+  showSchemaHint(text);
   try {
     chart.update(text);
   } catch (err) {
@@ -251,9 +254,225 @@ copyButton.addEventListener("click", async () => {
   }
 });
 
+// ---- schema hints ----------------------------------------------------------------
+// A small validator for the parts of JSON Schema 2020-12 that pkg/schema.json (generated
+// from the Rust types) uses: type, const, enum, anyOf/oneOf, local $ref, properties,
+// additionalProperties: false, required, items, minimum/maximum/exclusiveMinimum/
+// exclusiveMaximum, multipleOf, minItems/maxItems, minLength/maxLength and pattern. Its
+// first finding is shown under the editor as the reader types, with the path written as the
+// widget writes it (series[3].value). Without the schema (the fetch failed) there are no hints.
+
+let schema = null;
+
+/** The schema a local `$ref` ("#/$defs/Point") points at. */
+function deref(ref) {
+  const parts = ref.replace(/^#\/?/, "").split("/").filter(Boolean);
+  return parts.reduce((s, p) => s?.[p.replace(/~1/g, "/").replace(/~0/g, "~")], schema) ?? true;
+}
+
+const kindOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const join = (path, key) => (path ? `${path}.${key}` : key);
+const quoted = (list) => list.map((v) => JSON.stringify(v)).join(", ");
+
+/** Levenshtein distance, to list the known keys closest to a mistyped one first. */
+function distance(a, b) {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * The first place `value` breaks schema `s`, as { path, msg } (plus `types` for a wrong
+ * type and `values` for a value outside an enum, so alternatives can be merged), or null.
+ */
+function check(value, s, path = "") {
+  if (s === true || s == null) return null;
+  if (s === false) return { path, msg: "not allowed here" };
+  if (s.$ref) {
+    const found = check(value, deref(s.$ref), path);
+    if (found) return found;
+  }
+  const kind = kindOf(value);
+  if (s.type) {
+    const types = [].concat(s.type);
+    const fits = (t) => t === kind || (t === "integer" && Number.isInteger(value));
+    if (!types.some(fits)) return { path, types, msg: `expected ${types.join(" or ")}, got ${kind}` };
+  }
+  if ("const" in s && !same(value, s.const)) return { path, values: [s.const], msg: `must be ${quoted([s.const])}` };
+  if (s.enum && !s.enum.some((e) => same(e, value))) return { path, values: s.enum, msg: `must be one of ${quoted(s.enum)}` };
+  for (const key of ["anyOf", "oneOf"]) {
+    if (!s[key]) continue;
+    const found = s[key].map((branch) => check(value, branch, path));
+    const fits = found.filter((f) => !f).length;
+    if (key === "oneOf" && fits > 1) return { path, msg: "matches more than one alternative" };
+    if (!fits) return closest(found, path, kind);
+  }
+  if (kind === "number") {
+    if (s.minimum !== undefined && value < s.minimum) return { path, msg: `must be ≥ ${s.minimum}` };
+    if (s.maximum !== undefined && value > s.maximum) return { path, msg: `must be ≤ ${s.maximum}` };
+    if (s.exclusiveMinimum !== undefined && value <= s.exclusiveMinimum) return { path, msg: `must be > ${s.exclusiveMinimum}` };
+    if (s.exclusiveMaximum !== undefined && value >= s.exclusiveMaximum) return { path, msg: `must be < ${s.exclusiveMaximum}` };
+    if (s.multipleOf && Math.abs(value / s.multipleOf - Math.round(value / s.multipleOf)) > 1e-9) {
+      return { path, msg: s.multipleOf === 1 ? "must be a whole number" : `must be a multiple of ${s.multipleOf}` };
+    }
+  }
+  if (kind === "string") {
+    const length = [...value].length; // in characters, as the schema counts
+    if (s.minLength !== undefined && length < s.minLength) return { path, msg: `must be at least ${s.minLength} characters` };
+    if (s.maxLength !== undefined && length > s.maxLength) return { path, msg: `must be at most ${s.maxLength} characters (is ${length})` };
+    if (s.pattern && !new RegExp(s.pattern, "u").test(value)) return { path, msg: `does not match the pattern ${s.pattern}` };
+  }
+  if (kind === "array") {
+    if (s.minItems !== undefined && value.length < s.minItems) return { path, msg: `needs at least ${s.minItems} ${s.minItems === 1 ? "entry" : "entries"}` };
+    if (s.maxItems !== undefined && value.length > s.maxItems) return { path, msg: `takes at most ${s.maxItems} entries (has ${value.length})` };
+    for (let i = 0; s.items !== undefined && i < value.length; i++) {
+      const found = check(value[i], s.items, `${path}[${i}]`);
+      if (found) return found;
+    }
+  }
+  if (kind === "object") {
+    const props = s.properties ?? {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key in props) {
+        const found = check(v, props[key], join(path, key));
+        if (found) return found;
+      } else if (s.additionalProperties === false) {
+        const known = Object.keys(props).sort((a, b) => distance(key, a) - distance(key, b));
+        const list = known.length > 3 ? `${known.slice(0, 3).join(", ")}, …` : known.join(", ");
+        return { path: join(path, key), msg: `not a known key (known: ${list})` };
+      } else {
+        const found = check(v, s.additionalProperties, join(path, key));
+        if (found) return found;
+      }
+    }
+    const missing = (s.required ?? []).find((key) => !(key in value));
+    if (missing) return { path: join(path, missing), msg: "required, but missing" };
+  }
+  return null;
+}
+
+/**
+ * The most useful of the findings of anyOf/oneOf alternatives that all failed: one from an
+ * alternative whose type fits (it got further), the deepest; wrong types or values at this
+ * path are merged ("expected object or null", "must be one of …").
+ */
+function closest(found, path, kind) {
+  const further = found.filter((f) => !(f.types && f.path === path));
+  const pool = further.length ? further : found;
+  const deepest = pool.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  if (deepest.path !== path) return deepest;
+  const here = pool.filter((f) => f.path === path);
+  if (here.every((f) => f.values)) {
+    const values = here.flatMap((f) => f.values);
+    return { path, values, msg: values.length > 1 ? `must be one of ${quoted(values)}` : `must be ${quoted(values)}` };
+  }
+  if (here.every((f) => f.types)) {
+    const types = [...new Set(here.flatMap((f) => f.types))];
+    return { path, types, msg: `expected ${types.join(" or ")}, got ${kind}` };
+  }
+  return deepest;
+}
+
+/** Shows the schema's first finding on `text` under the editor; nothing when it is fine. */
+function showSchemaHint(text) {
+  let found = null;
+  if (schema) {
+    try {
+      found = check(JSON.parse(text), schema);
+    } catch {
+      found = null; // not JSON: the widget's own error line says where
+    }
+  }
+  const now = found ? `${found.path}|${found.msg}` : "";
+  if (schemaHint.dataset.finding === now) return; // no repeat announcements
+  schemaHint.dataset.finding = now;
+  schemaHint.replaceChildren();
+  if (!found) return;
+  const strong = document.createElement("strong");
+  strong.textContent = "Schema:";
+  const code = document.createElement("code");
+  code.textContent = found.path || "(the spec)";
+  schemaHint.append(strong, " ", code, ` — ${found.msg}`);
+}
+
+/** The object key around the caret in the editor, or null (best-effort, on one line). */
+function keyAtCaret() {
+  const text = editor.value;
+  const pos = editor.selectionStart;
+  const start = text.lastIndexOf("\n", pos - 1) + 1;
+  const end = text.indexOf("\n", pos) < 0 ? text.length : text.indexOf("\n", pos);
+  // Every string on the line in turn (a JSON line starts outside a string), keys are
+  // followed by a colon.
+  for (const m of text.slice(start, end).matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?/g)) {
+    const from = start + m.index;
+    if (m[2] && pos >= from && pos <= from + m[1].length + 2) return JSON.parse(`"${m[1]}"`);
+    if (from > pos) break;
+  }
+  return null;
+}
+
+/** The first description for a property named `key` (the spec's own keys first). */
+function describeKey(key) {
+  const holders = [schema, ...Object.values(schema.$defs ?? {})];
+  for (const holder of holders) {
+    const prop = holder?.properties?.[key];
+    if (!prop) continue;
+    const refs = [prop, ...(prop.anyOf ?? []), ...(prop.oneOf ?? [])].filter((p) => p.$ref).map((p) => deref(p.$ref));
+    const text = [prop, ...refs].map((p) => p.description).find(Boolean);
+    if (text) return text;
+  }
+  return null;
+}
+
+function showKeyHelp() {
+  if (!schema) return;
+  let key = null;
+  try {
+    key = keyAtCaret();
+  } catch {
+    key = null; // a key with a bad escape
+  }
+  const text = key === null ? null : describeKey(key);
+  const now = text ? `${key}|${text}` : "";
+  if (keyHelp.dataset.key === now) return;
+  keyHelp.dataset.key = now;
+  keyHelp.replaceChildren();
+  if (!text) return;
+  const code = document.createElement("code");
+  code.textContent = key;
+  keyHelp.append(code, `: ${text.replace(/\s+/g, " ")}`);
+}
+
+for (const type of ["keyup", "mouseup", "focus", "input", "select"]) editor.addEventListener(type, showKeyHelp);
+document.addEventListener("selectionchange", () => {
+  if (document.activeElement === editor) showKeyHelp();
+});
+
+/** Fetches the schema once; without it the demo works as before, with no hints. */
+async function loadSchema() {
+  try {
+    const res = await fetch("/pkg/schema.json");
+    if (!res.ok) return;
+    const json = await res.json();
+    if (!json || typeof json !== "object") return;
+    schema = json;
+  } catch {
+    return;
+  }
+  if (!editor.disabled) showSchemaHint(editor.value);
+}
+
 // ---- start ---------------------------------------------------------------------
 
 async function start() {
+  loadSchema();
   updateSnippet({});
   chartEl.replaceChildren();
   try {
@@ -273,6 +492,7 @@ async function start() {
   syncControls(defaults);
   updateSnippet(defaults);
   showOk("");
+  showSchemaHint(editor.value);
   document.documentElement.dataset.ready = "true";
 }
 

@@ -28,7 +28,9 @@ after(async () => {
 });
 
 const editorSpec = async (page) => JSON.parse(await page.inputValue("#spec-editor"));
-const title = async (page) => normalizeSpaces((await svgTexts(page))[0] ?? "").trim();
+// The whole title from the SVG's <title> (the drawn title may wrap onto two lines when the
+// host's font runs wide).
+const title = async (page) => normalizeSpaces(await page.$eval("#chart svg title", (e) => e.textContent)).trim();
 const drawnCount = (page) => page.evaluate(() => Number(document.documentElement.dataset.drawn ?? 0));
 
 /** Runs `action` and waits until the demo has drawn again. */
