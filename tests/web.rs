@@ -334,19 +334,32 @@ async fn links_export_the_data_and_the_picture() {
 #[wasm_bindgen_test]
 fn text_uses_the_host_font_measured_once_and_our_stack_on_a_bare_page() {
     let el = host(640);
-    el.style().set_property("font-family", "Verdana, sans-serif").expect("style");
+    el.style()
+        .set_property("font-family", "Verdana, sans-serif")
+        .expect("style");
     let _chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
     let html = el.inner_html();
-    assert!(html.contains("font-family=\"Verdana, sans-serif\""), "the host's font");
+    assert!(
+        html.contains("font-family=\"Verdana, sans-serif\""),
+        "the host's font"
+    );
     // A page that sets no font gets our sans stack, not the browser's default serif.
     let bare = host(640);
-    bare.style().set_property("font-family", "serif").expect("style");
+    bare.style()
+        .set_property("font-family", "serif")
+        .expect("style");
     let _chart = Chart::new(bare.clone(), JsValue::UNDEFINED).expect("mounts");
-    assert!(bare.inner_html().contains("font-family=\"Helvetica, Arial, sans-serif\""));
+    assert!(bare
+        .inner_html()
+        .contains("font-family=\"Helvetica, Arial, sans-serif\""));
     // --ttc-font wins over the inherited font.
     let own = host(640);
-    own.style().set_property("font-family", "Verdana").expect("style");
-    own.style().set_property("--ttc-font", "Georgia, serif").expect("style");
+    own.style()
+        .set_property("font-family", "Verdana")
+        .expect("style");
+    own.style()
+        .set_property("--ttc-font", "Georgia, serif")
+        .expect("style");
     let _chart = Chart::new(own.clone(), JsValue::UNDEFINED).expect("mounts");
     assert!(own.inner_html().contains("font-family=\"Georgia, serif\""));
 }
