@@ -42,6 +42,8 @@
 // (<lib>-updated.png) in tests/bench/out/.
 // Quick run: BENCH_LOADS=3 BENCH_ITER=10 BENCH_ITER_ROUNDS=1 BENCH_SOAK=500 npm run bench
 // (BENCH_LIBS=ttc,uplot picks libraries.)
+// The same Chromium and launch flags as the end-to-end tests (one list, in harness.mjs).
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.mjs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -73,17 +75,6 @@ const LIBS = pick.length ? ALL_LIBS.filter((l) => pick.includes(l.id)) : ALL_LIB
 if (!LIBS.length) throw new Error(`BENCH_LIBS matched no library (have: ${ALL_LIBS.map((l) => l.id).join(", ")})`);
 const BASE = LIBS.find((l) => l.id === "ttc") ? "ttc" : LIBS[0].id;
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const OUT = path.join(ROOT, "tests/bench/out");
 const PAGE_TIMEOUT = 60_000;
 
