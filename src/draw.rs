@@ -120,18 +120,70 @@ fn svg_font_size(px: u32) -> f64 {
     s
 }
 
-/// Splits a polyline into dash segments of `on` pixels separated by `off`.
-fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
+/// The part of the segment from `a` along `d` that lies inside `clip` (x0, y0, x1, y1),
+/// as parameters 0 <= t0 <= t1 <= 1 (Liang–Barsky); None when it misses the box.
+fn visible(a: (f64, f64), d: (f64, f64), clip: (f64, f64, f64, f64)) -> Option<(f64, f64)> {
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-d.0, a.0 - clip.0),
+        (d.0, clip.2 - a.0),
+        (-d.1, a.1 - clip.1),
+        (d.1, clip.3 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else if p < 0.0 {
+            t0 = t0.max(q / p);
+        } else {
+            t1 = t1.min(q / p);
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
+/// Splits a polyline into dash segments of `on` pixels separated by `off`, drawn only
+/// inside `clip` (x0, y0, x1, y1): outside it the pattern runs on without producing
+/// dashes, so a path that leaves the picture by billions of pixels costs no more than
+/// one that does not (a projection to a target 10^300 times the data once asked for
+/// hundreds of millions of dashes: gigabytes, then an abort that took every chart on
+/// the page with it).
+fn dashes(
+    points: &[(i32, i32)],
+    on: f64,
+    off: f64,
+    clip: (f64, f64, f64, f64),
+) -> Vec<[(i32, i32); 2]> {
     let mut out = Vec::new();
+    if !(on > 0.0 && off > 0.0) {
+        return out;
+    }
+    let period = on + off;
     let (mut drawing, mut left) = (true, on);
+    // Moves the pattern `by` pixels on without drawing, in one step.
+    let skip = |drawing: &mut bool, left: &mut f64, by: f64| {
+        if by > 0.0 {
+            let phase = if *drawing { on - *left } else { period - *left };
+            let p = (phase + by) % period;
+            *drawing = p < on;
+            *left = if *drawing { on - p } else { period - p };
+        }
+    };
     for pair in points.windows(2) {
         let [a, b] = pair else { continue };
         let (ax, ay) = (f64::from(a.0), f64::from(a.1));
         let (dx, dy) = (f64::from(b.0) - ax, f64::from(b.1) - ay);
         let len = dx.hypot(dy);
-        let mut at = 0.0;
-        while at < len && on > 0.0 && off > 0.0 {
-            let end = (at + left).min(len);
+        let Some((t0, t1)) = visible((ax, ay), (dx, dy), clip) else {
+            skip(&mut drawing, &mut left, len);
+            continue;
+        };
+        let (start, stop) = (t0 * len, t1 * len);
+        skip(&mut drawing, &mut left, start);
+        let mut at = start;
+        while at < stop {
+            let end = (at + left).min(stop);
             if drawing {
                 let p = |t: f64| (round_i32(ax + dx * t / len), round_i32(ay + dy * t / len));
                 out.push([p(at), p(end)]);
@@ -145,6 +197,7 @@ fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<[(i32, i32); 2]> {
                 left = if drawing { on } else { off };
             }
         }
+        skip(&mut drawing, &mut left, len - stop);
     }
     out
 }
@@ -190,7 +243,8 @@ pub fn draw<B: DrawingBackend>(
                 };
                 match dash {
                     Some((on, off)) => {
-                        for [a, b] in dashes(points, f64::from(*on), f64::from(*off)) {
+                        let clip = (-8.0, -8.0, f64::from(w) + 8.0, f64::from(h) + 8.0);
+                        for [a, b] in dashes(points, f64::from(*on), f64::from(*off), clip) {
                             backend.draw_line(a, b, &style)?;
                         }
                     }
@@ -306,11 +360,35 @@ mod tests {
 
     #[test]
     fn dashes_alternate_along_the_line() {
-        let d = dashes(&[(0, 0), (20, 0)], 6.0, 4.0);
+        let all = (-1e12, -1e12, 1e12, 1e12);
+        let d = dashes(&[(0, 0), (20, 0)], 6.0, 4.0, all);
         assert_eq!(d, vec![[(0, 0), (6, 0)], [(10, 0), (16, 0)]]);
-        assert!(dashes(&[(0, 0), (0, 0)], 6.0, 4.0).is_empty());
+        assert!(dashes(&[(0, 0), (0, 0)], 6.0, 4.0, all).is_empty());
         // Long diagonal polylines accumulate rounding; the walk must still end.
         let long: Vec<(i32, i32)> = (0..200).map(|i| (i * 7, (i * i) % 311)).collect();
-        assert!(!dashes(&long, 3.0, 3.0).is_empty());
+        assert!(!dashes(&long, 3.0, 3.0, all).is_empty());
+    }
+
+    #[test]
+    fn dashes_outside_the_picture_cost_nothing_and_keep_the_pattern() {
+        let clip = (0.0, 0.0, 100.0, 100.0);
+        // From far above the picture into it: only the visible part is cut into dashes,
+        // in the phase it would have had.
+        let far = dashes(&[(50, -2_000_000_000), (50, 20)], 6.0, 4.0, clip);
+        assert!(far.len() <= 3, "{far:?}");
+        let near = dashes(&[(50, -1_999_999_990), (50, 20)], 6.0, 4.0, clip);
+        assert_eq!(
+            far, near,
+            "shifting the start by a whole period changes nothing"
+        );
+        assert!(dashes(&[(-5, -5), (i32::MAX, i32::MIN)], 3.0, 3.0, clip).len() < 40);
+        assert!(dashes(&[(200, 200), (300, 300)], 3.0, 3.0, clip).is_empty());
+        // Wholly inside: the same dashes as with no clipping at all.
+        let pts = [(10, 10), (90, 40), (20, 80)];
+        let unclipped = (-1e12, -1e12, 1e12, 1e12);
+        assert_eq!(
+            dashes(&pts, 6.0, 4.0, clip),
+            dashes(&pts, 6.0, 4.0, unclipped)
+        );
     }
 }

@@ -498,7 +498,14 @@ impl<'a> Layout<'a> {
         };
         let points: Vec<(i32, i32)> = (from.year..=t.year)
             .map(|y| {
+                // Between the last value and the target, both on the axis; the clamp keeps
+                // float overflow from sending the line off the picture.
                 let v = from.value * (1.0 + rate).powi(y - from.year);
+                let v = if v.is_finite() {
+                    v.clamp(0.0, frame.y_max)
+                } else {
+                    frame.y_max
+                };
                 (px(frame.x(y, m.kind)), px(frame.y(v)))
             })
             .collect();

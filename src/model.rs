@@ -109,7 +109,9 @@ impl Model {
             return None;
         }
         let years = f64::from(t.year - last.year);
-        Some(((t.value / last.value).powf(1.0 / years) - 1.0, last))
+        // From a subnormal value (5e-324) the ratio overflows: no pace to speak of.
+        let rate = (t.value / last.value).powf(1.0 / years) - 1.0;
+        rate.is_finite().then_some((rate, last))
     }
 
     pub fn point_at(&self, year: i32) -> Option<&Point> {
