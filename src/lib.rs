@@ -41,10 +41,7 @@ pub mod theme;
 pub mod tooltip;
 pub mod validate;
 
-// TODO(lead): web.rs:628-629 cast the canvas size with a bare `as u32`; once they use
-// `crate::num::sat_u32(...)`, drop this allow.
 #[cfg(target_arch = "wasm32")]
-#[allow(clippy::cast_possible_truncation)]
 pub mod web;
 
 pub use error::SpecError;

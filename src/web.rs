@@ -47,8 +47,11 @@ fn read(spec: JsValue) -> Result<Model, SpecError> {
     let json = if spec.is_undefined() || spec.is_null() {
         Json::Null
     } else {
-        serde_wasm_bindgen::from_value::<Json>(spec)
-            .map_err(|e| SpecError::new("", e.to_string()))?
+        serde_wasm_bindgen::from_value::<Json>(spec).map_err(|e| {
+            // serde-wasm-bindgen renders its errors as JS Errors: "Error: …".
+            let m = e.to_string();
+            SpecError::new("", m.strip_prefix("Error: ").unwrap_or(&m))
+        })?
     };
     crate::model(&json)
 }
@@ -668,8 +671,12 @@ impl State {
 /// through a scale transform.
 fn paint(document: &Document, scene: &Scene, scale: f64) -> Result<HtmlCanvasElement, JsValue> {
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width((f64::from(scene.width) * scale).round() as u32);
-    canvas.set_height((f64::from(scene.height) * scale).round() as u32);
+    canvas.set_width(crate::num::sat_u32(
+        (f64::from(scene.width) * scale).round(),
+    ));
+    canvas.set_height(crate::num::sat_u32(
+        (f64::from(scene.height) * scale).round(),
+    ));
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or("no 2d context")?

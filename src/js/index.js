@@ -105,7 +105,13 @@ function normalizeSpec(spec) {
     const kind = Array.isArray(spec) ? "an array" : typeof spec;
     throw new SpecError("", `the spec must be an object (or its JSON text), not ${kind}`);
   }
-  return spec;
+  // A plain copy before the wasm reads it: a getter or Proxy that throws fails here,
+  // once, as a SpecError, instead of throwing midway through the wasm's reader.
+  try {
+    return structuredClone(spec);
+  } catch (e) {
+    throw new SpecError("", `the spec could not be read: ${e && e.message ? e.message : e}`);
+  }
 }
 
 /** Converts what the wasm throws ({path, message}) into a SpecError; other errors pass through. */
