@@ -38,6 +38,12 @@ step "setup (.ci/setup.sh --test)" bash .ci/setup.sh --test
 step "build (.ci/build.sh)" bash .ci/build.sh
 step "cargo fmt --check" cargo fmt --check
 step "cargo clippy --all-targets -D warnings" cargo clippy --all-targets -- -D warnings
+# The same lints for the wasm build, which alone compiles src/web.rs (the core denies unwrap,
+# expect, panic, indexing and truncating casts: see src/lib.rs).
+step "cargo clippy --target wasm32 --all-targets -D warnings" \
+  cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# Includes tests/hostile.rs (the hostile-spec table) and tests/proptest.rs (random specs).
+# The fuzzer (tests/fuzz) is not part of npm test: bash .ci/fuzz.sh [seconds].
 step "cargo test (native)" cargo test
 if [[ -f tests/web.rs ]]; then
   step "cargo test --target wasm32 --test web (chromium)" \
