@@ -1,5 +1,5 @@
-//! A plain JSON value tree, filled by serde from whatever the edge has: a JS object
-//! (serde-wasm-bindgen) in the browser, serde_json text natively, generated constants
+//! A plain JSON value tree, filled from whatever the edge has: a JS object (a js-sys
+//! walk in web.rs) in the browser, serde_json text natively, generated constants
 //! for the built-in data. The spec reader walks this tree by hand so that every error
 //! can name its JSON path and suggest the closest key, which serde's derive cannot.
 
@@ -46,10 +46,8 @@ impl fmt::Display for TooDeep {
 }
 
 /// Reads one value `depth` containers deep. The depth travels with the seed rather than
-/// in a global counter: when a JS getter or Proxy trap throws while serde-wasm-bindgen
-/// reads a spec, the exception unwinds through the wasm frames without running any Rust
-/// destructor, so a global counter would be left raised for good and, after a few such
-/// specs, every chart on the page would be refused as "nested too deep".
+/// in a global counter, which an error (or, in a browser, a JS exception unwinding
+/// through the wasm without running destructors) could leave raised for good.
 #[derive(Clone, Copy)]
 struct Seed {
     depth: u32,

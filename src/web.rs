@@ -43,26 +43,77 @@ fn js_error(e: &SpecError) -> JsValue {
     obj.into()
 }
 
+/// Copies a JS value (already a plain structured clone, see index.js) into our `Json`
+/// tree with a handful of js-sys calls: serde-wasm-bindgen did the same for 9 KB more
+/// gzipped wasm. `depth` is passed down, not kept in a global, so a throw midway
+/// cannot leave it raised.
+fn to_json(v: &JsValue, depth: u32) -> Result<Json, SpecError> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Json::Num(n));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::Str(s));
+    }
+    if depth >= crate::json::MAX_DEPTH {
+        return Err(SpecError::new("", crate::json::TooDeep.to_string()));
+    }
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        let mut out = Vec::new();
+        for x in a.iter() {
+            out.push(to_json(&x, depth + 1)?);
+        }
+        return Ok(Json::Arr(out));
+    }
+    if v.is_object() {
+        let mut out = Vec::new();
+        for e in js_sys::Object::entries(v.unchecked_ref()).iter() {
+            let e: js_sys::Array = e.unchecked_into();
+            let key = e.get(0).as_string().unwrap_or_default();
+            out.push((key, to_json(&e.get(1), depth + 1)?));
+        }
+        return Ok(Json::Obj(out));
+    }
+    Err(SpecError::new(
+        "",
+        format!(
+            "the spec holds a {} value, which JSON has no form for",
+            v.js_typeof().as_string().unwrap_or_default()
+        ),
+    ))
+}
+
+/// The inverse of `to_json`, for `defaultSpec()`.
+fn from_json(j: &Json) -> JsValue {
+    match j {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Num(n) => JsValue::from_f64(*n),
+        Json::Str(s) => JsValue::from_str(s),
+        Json::Arr(a) => a.iter().map(from_json).collect::<js_sys::Array>().into(),
+        Json::Obj(o) => {
+            let obj = js_sys::Object::new();
+            for (k, v) in o {
+                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &from_json(v));
+            }
+            obj.into()
+        }
+    }
+}
+
 fn read(spec: JsValue) -> Result<Model, SpecError> {
-    let json = if spec.is_undefined() || spec.is_null() {
-        Json::Null
-    } else {
-        serde_wasm_bindgen::from_value::<Json>(spec).map_err(|e| {
-            // serde-wasm-bindgen renders its errors as JS Errors: "Error: …".
-            let m = e.to_string();
-            SpecError::new("", m.strip_prefix("Error: ").unwrap_or(&m))
-        })?
-    };
-    crate::model(&json)
+    crate::model(&to_json(&spec, 0)?)
 }
 
 /// The default chart's spec as a plain object (the real China–Russia data).
 #[wasm_bindgen(js_name = defaultSpec)]
-pub fn default_spec() -> Result<JsValue, JsValue> {
-    let spec = crate::data::default_spec().map_err(|e| js_error(&e))?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&spec, &serializer)
-        .map_err(|e| js_error(&SpecError::new("", e.to_string())))
+pub fn default_spec() -> JsValue {
+    from_json(&crate::data::default_json())
 }
 
 /// The chart as an SVG document, byte-identical to the native CLI's for the same size

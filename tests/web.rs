@@ -152,7 +152,7 @@ fn svg_in_the_browser_is_byte_identical_to_the_native_golden_file() {
 
 #[wasm_bindgen_test]
 fn default_spec_round_trips_through_js() {
-    let spec = default_spec().expect("default spec");
+    let spec = default_spec();
     let json = js_sys::JSON::stringify(&spec)
         .expect("stringify")
         .as_string()
@@ -362,4 +362,38 @@ fn text_uses_the_host_font_measured_once_and_our_stack_on_a_bare_page() {
         .expect("style");
     let _chart = Chart::new(own.clone(), JsValue::UNDEFINED).expect("mounts");
     assert!(own.inner_html().contains("font-family=\"Georgia, serif\""));
+}
+
+#[wasm_bindgen_test]
+fn the_js_reader_keeps_values_and_refuses_depth_and_non_json_values() {
+    let nested = |n: usize| format!(r#"{{"title":{}{}}}"#, "[".repeat(n), "]".repeat(n));
+    // 31 arrays inside the spec object: within the limit, so the reader gets to the key.
+    let (path, _) = error_parts(render_svg(spec(&nested(31)), 640.0, None).unwrap_err());
+    assert_eq!(path, "title");
+    let (path, message) = error_parts(render_svg(spec(&nested(32)), 640.0, None).unwrap_err());
+    assert_eq!(
+        (path.as_str(), message.as_str()),
+        ("", "the spec is nested more than 32 levels deep")
+    );
+    // NaN stays a number (JSON text cannot say it; a JS object can) and is refused where it is.
+    let obj = spec(r#"{"series":[{"year":2020,"value":1}]}"#);
+    let point = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&obj, &"series".into()).unwrap(),
+        &0.into(),
+    )
+    .unwrap();
+    js_sys::Reflect::set(&point, &"value".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    let (path, _) = error_parts(render_svg(obj, 640.0, None).unwrap_err());
+    assert_eq!(path, "series[0].value");
+    // A function (never in JSON) is named, not dropped.
+    let obj = spec("{}");
+    js_sys::Reflect::set(&obj, &"title".into(), &js_sys::Function::new_no_args("")).unwrap();
+    let (path, message) = error_parts(render_svg(obj, 640.0, None).unwrap_err());
+    assert_eq!(
+        (path.as_str(), message.as_str()),
+        (
+            "",
+            "the spec holds a function value, which JSON has no form for"
+        )
+    );
 }
