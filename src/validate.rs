@@ -250,10 +250,10 @@ fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
             note: text(&at("note"), p.note.as_deref())?,
         });
     }
-    // Sorting positions (stable, so equal years keep input order) finds duplicates in
-    // O(n log n) and still names the second occurrence's index.
+    // Sorting positions by (year, position) finds duplicates in O(n log n) and still
+    // names the second occurrence's index.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| out.get(i).map_or(0, |p| p.year));
+    heap_sort_by_key(&mut order, |&i| (out.get(i).map_or(0, |p| p.year), i));
     for pair in order.windows(2) {
         if let [first, second] = *pair {
             let (a, b) = (out.get(first), out.get(second));
@@ -267,8 +267,39 @@ fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
             }
         }
     }
-    out.sort_by_key(|p| p.year);
-    Ok(out)
+    Ok(order.iter().filter_map(|&i| out.get(i).cloned()).collect())
+}
+
+/// Heap sort: O(n log n) at any input (100 000 points in reverse order included) in a
+/// few hundred bytes of wasm; the standard library's sorts cost 7 KB raw, 3 KB gzipped.
+fn heap_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    let less = |v: &[T], a: usize, b: usize| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => key(x) < key(y),
+        _ => false,
+    };
+    // Moves v[root] down the max-heap held in v[..end].
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(v, child, child + 1) {
+            child += 1;
+        }
+        if !less(v, root, child) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
 }
 
 fn target_model(t: &spec::Target) -> Result<model::Target, SpecError> {
@@ -329,4 +360,27 @@ fn milestones_model(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heap_sort_by_key;
+
+    #[test]
+    fn heap_sort_orders_any_input() {
+        for n in [0usize, 1, 2, 3, 10, 101, 1000] {
+            for seed in 0..5u64 {
+                let mut v: Vec<u64> = (0..n as u64)
+                    .map(|i| (i * 2_654_435_761 + seed * 97) % 37)
+                    .collect();
+                let mut want = v.clone();
+                want.sort();
+                heap_sort_by_key(&mut v, |&x| x);
+                assert_eq!(v, want, "n={n} seed={seed}");
+            }
+        }
+        let mut rev: Vec<i32> = (0..100_000).rev().collect();
+        heap_sort_by_key(&mut rev, |&x| x);
+        assert!(rev.windows(2).all(|w| w[0] < w[1]));
+    }
 }
