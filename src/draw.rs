@@ -4,21 +4,13 @@
 
 use crate::num::{round_i32, u32_to_i32};
 use crate::scene::{Anchor, Mark, Rgb, Scene, Text};
-use plotters::prelude::SVGBackend;
+use crate::svg::SvgWriter;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle,
 };
 use std::fmt;
-
-/// How a backend reads a font size: plotters' SVG backend writes `size / 1.24`,
-/// plotters-canvas writes `size` as is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextSizing {
-    Svg,
-    Canvas,
-}
 
 fn color(c: Rgb) -> BackendColor {
     BackendColor {
@@ -99,25 +91,6 @@ impl BackendTextStyle for TextStyle<'_> {
         // Only reached by pixel backends without native text; ours all draw text natively.
         Ok(Ok(()))
     }
-}
-
-/// The f64 that plotters' SVG backend turns back into exactly `px` after dividing by
-/// 1.24, so the SVG says `font-size="14"` rather than `13.999999999999998`.
-fn svg_font_size(px: u32) -> f64 {
-    let want = f64::from(px);
-    let mut s = want * 1.24;
-    for _ in 0..16 {
-        let got = s / 1.24;
-        if got == want {
-            break;
-        }
-        s = if got < want {
-            s.next_up()
-        } else {
-            s.next_down()
-        };
-    }
-    s
 }
 
 /// The part of the segment from `a` along `d` that lies inside `clip` (x0, y0, x1, y1),
@@ -205,7 +178,6 @@ fn dashes(
 pub fn draw<B: DrawingBackend>(
     scene: &Scene,
     backend: &mut B,
-    sizing: TextSizing,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
     let (w, h) = (u32_to_i32(scene.width), u32_to_i32(scene.height));
     // The host page chooses the font (--ttc-font); it is written into every <text>.
@@ -272,13 +244,9 @@ pub fn draw<B: DrawingBackend>(
                 )?;
             }
             Mark::Text(t) => {
-                let size = match sizing {
-                    TextSizing::Svg => svg_font_size(t.font.size),
-                    TextSizing::Canvas => f64::from(t.font.size),
-                };
                 let style = TextStyle {
                     text: t,
-                    size,
+                    size: f64::from(t.font.size),
                     family: &family,
                 };
                 backend.draw_text(&xml_chars(&t.text), &style, (t.x, t.y))?;
@@ -325,38 +293,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The scene as a standalone SVG document: plotters' SVG backend draws the marks; we
-/// replace its root tag with one that carries the accessible name and description.
+/// The scene as a standalone SVG document: the root element carries the accessible
+/// name and description, then `SvgWriter` draws the marks.
 pub fn svg(scene: &Scene) -> String {
-    let mut body = String::new();
-    {
-        let mut backend = SVGBackend::with_string(&mut body, (scene.width, scene.height));
-        // Writing into a String cannot fail; a failure would only drop marks, not panic.
-        let _ = draw(scene, &mut backend, TextSizing::Svg);
-    }
-    let rest = body
-        .find(">\n")
-        .map_or("", |i| body.get(i + 2..).unwrap_or(""));
     let (w, h) = (scene.width, scene.height);
     let title = escape(&scene.title);
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\" class=\"ttc-chart\">\n<title>{title}</title>\n<desc>{}</desc>\n{rest}",
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\" class=\"ttc-chart\">\n<title>{title}</title>\n<desc>{}</desc>\n",
         escape(&scene.description)
-    )
+    );
+    // Writing into a String cannot fail.
+    let _ = draw(scene, &mut SvgWriter::new(&mut out, (w, h)));
+    out.push_str("</svg>\n");
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn svg_font_sizes_come_out_whole() {
-        // The sizes layout uses. Not every size can come out whole (no f64 divides to
-        // exactly 13 or 15), so layout keeps to these.
-        for px in [11, 12, 14, 18, 20] {
-            assert_eq!(svg_font_size(px) / 1.24, f64::from(px), "{px}");
-        }
-    }
 
     #[test]
     fn dashes_alternate_along_the_line() {

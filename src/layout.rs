@@ -17,7 +17,7 @@ pub const NARROW: f64 = 480.0;
 /// Height when neither the caller nor the spec fixes it: follows width within bounds,
 /// and depends on width alone, so a container resized to it settles in one pass.
 pub fn auto_height(width: f64) -> f64 {
-    (width * 0.62).round().clamp(260.0, 480.0)
+    crate::num::clamp((width * 0.62).round(), 260.0, 480.0)
 }
 
 /// Lays out the chart at `width` CSS pixels. `height` overrides the spec's height.
@@ -35,13 +35,16 @@ pub fn layout_stretched(
     stretch: f64,
 ) -> Scene {
     let width = if width.is_finite() {
-        width.round().clamp(MIN_WIDTH, MAX_WIDTH)
+        crate::num::clamp(width.round(), MIN_WIDTH, MAX_WIDTH)
     } else {
         640.0
     };
     let height = height.filter(|h| h.is_finite()).or(model.height).map(|h| {
-        h.round()
-            .clamp(crate::validate::HEIGHTS.0, crate::validate::HEIGHTS.1)
+        crate::num::clamp(
+            h.round(),
+            crate::validate::HEIGHTS.0,
+            crate::validate::HEIGHTS.1,
+        )
     });
     // Labels go where they read best; when one cannot be placed without a collision,
     // the layout is redone with that label moved out of the plot: milestones become
@@ -319,11 +322,11 @@ impl<'a> Layout<'a> {
         let bottom = (height - footer_h - 10.0 - x_axis_h).max(top + 40.0);
 
         // Y scale: nice ticks from zero to cover the data and the target.
-        let max_count = sat_u32(((bottom - top) / 34.0).floor().clamp(2.0, 6.0));
+        let max_count = sat_u32(crate::num::clamp(((bottom - top) / 34.0).floor(), 2.0, 6.0));
         let (step, _) = nice_step(m.max_value(), max_count);
         // nice_step gives at most max_count steps; the clamp keeps a float surprise from
         // asking for billions of tick labels.
-        let steps = sat_u32((m.max_value() / step).ceil().clamp(1.0, 12.0));
+        let steps = sat_u32(crate::num::clamp((m.max_value() / step).ceil(), 1.0, 12.0));
         let y_max = f64::from(steps) * step;
         let (money, locale) = (m.money(), m.locale);
         // Ticks are written in the locale's counting unit (亿 count ten to a billion).
@@ -410,7 +413,7 @@ impl<'a> Layout<'a> {
         // The last value a reader could see, labelled to the right of its point.
         if let Some(&(lx, ly)) = series.get(m.visible().len().saturating_sub(1)) {
             let lh = f64::from(self.fonts.value.line_height());
-            let y = (ly - lh / 2.0).clamp(0.0, height - lh);
+            let y = crate::num::clamp(ly - lh / 2.0, 0.0, height - lh);
             // Beside the point, or beside the bar's right edge.
             let (dx, color) = match m.kind {
                 Kind::Line => (7.0, theme.series),
@@ -502,7 +505,7 @@ impl<'a> Layout<'a> {
                 // float overflow from sending the line off the picture.
                 let v = from.value * (1.0 + rate).powi(y - from.year);
                 let v = if v.is_finite() {
-                    v.clamp(0.0, frame.y_max)
+                    crate::num::clamp(v, 0.0, frame.y_max)
                 } else {
                     frame.y_max
                 };
@@ -566,7 +569,7 @@ impl<'a> Layout<'a> {
         for (i, year) in years.iter().enumerate() {
             let text = label(*year, i == 0);
             let half = font.width(&text) / 2.0;
-            let x = frame.x(*year, kind).clamp(half, self.width - half);
+            let x = crate::num::clamp(frame.x(*year, kind), half, self.width - half);
             self.text(
                 (x, y),
                 text,
@@ -951,11 +954,11 @@ fn inside(x: f64, text: String, font: Font, anchor: Anchor, width: f64) -> (i32,
         return (px(x), text);
     }
     if let Some((lo, hi)) = range(w) {
-        return (px(x.round().clamp(lo, hi)), text);
+        return (px(crate::num::clamp(x.round(), lo, hi)), text);
     }
     let short = crate::text::ellipsize(&text, font, width - 2.0);
     let (lo, hi) = range(font.width(&short)).unwrap_or((0.0, 0.0));
-    (px(x.round().clamp(lo, hi)), short)
+    (px(crate::num::clamp(x.round(), lo, hi)), short)
 }
 
 fn probe(x: f64, y: f64, text: &str, font: Font, anchor: Anchor) -> Text {

@@ -36,6 +36,7 @@ pub mod num;
 pub mod scene;
 pub mod spec;
 pub mod story;
+pub mod svg;
 pub mod text;
 pub mod theme;
 pub mod tooltip;
@@ -43,6 +44,15 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+// A free-list allocator that coalesces neighbours, 3 KB of gzipped wasm smaller than
+// dlmalloc. The widget allocates a few thousand small blocks per draw and frees them
+// all; tests/e2e/isolation.test.mjs holds the wasm memory flat over 10 000 cycles.
+// SAFETY: the wasm build is single-threaded (no shared memory, no atomics feature).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 pub use error::SpecError;
 pub use json::Json;

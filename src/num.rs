@@ -31,6 +31,14 @@ pub fn u32_to_i32(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
 }
 
+/// `v` limited to [lo, hi]; never panics. `f64::clamp` panics when lo > hi (a picture
+/// narrower than a label could ask for that, and a panic aborts every chart on the
+/// page) and its panic message links core's float formatting into the wasm. Here lo > hi
+/// gives hi, and NaN gives lo.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +55,14 @@ mod tests {
         assert_eq!(sat_u32(7.9), 7);
         assert_eq!(sat_i64(1e30), i64::MAX);
         assert_eq!(u32_to_i32(u32::MAX), i32::MAX);
+    }
+
+    #[test]
+    fn clamp_never_panics() {
+        assert_eq!(super::clamp(5.0, 0.0, 3.0), 3.0);
+        assert_eq!(super::clamp(-1.0, 0.0, 3.0), 0.0);
+        assert_eq!(super::clamp(f64::NAN, 0.0, 3.0), 0.0);
+        // lo > hi (f64::clamp panics here): hi.
+        assert_eq!(super::clamp(1.0, 4.0, 3.0), 3.0);
     }
 }

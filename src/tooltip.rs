@@ -54,7 +54,7 @@ pub fn part_at(scene: &Scene, index: usize, y: f64) -> Option<Part> {
 pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Option<Tip> {
     let col = scene.columns.get(index)?;
     let (w, h) = (f64::from(scene.width), f64::from(scene.height));
-    let max_text = (w - 2.0 * PAD - 8.0).clamp(60.0, 280.0);
+    let max_text = crate::num::clamp(w - 2.0 * PAD - 8.0, 60.0, 280.0);
     let spoken = story::tooltip(model, index, part);
     let mut lines = Vec::new();
     for (i, line) in spoken.iter().enumerate() {
@@ -98,10 +98,10 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
     let point = (col.x, part.map_or(col.y, |p| segment_mid(col, p)));
     let (px, py) = point;
     let clamp = |x: f64, y: f64| Rect {
-        x0: x.clamp(0.0, (w - bw).max(0.0)),
-        y0: y.clamp(0.0, (h - bh).max(0.0)),
-        x1: x.clamp(0.0, (w - bw).max(0.0)) + bw,
-        y1: y.clamp(0.0, (h - bh).max(0.0)) + bh,
+        x0: crate::num::clamp(x, 0.0, (w - bw).max(0.0)),
+        y0: crate::num::clamp(y, 0.0, (h - bh).max(0.0)),
+        x1: crate::num::clamp(x, 0.0, (w - bw).max(0.0)) + bw,
+        y1: crate::num::clamp(y, 0.0, (h - bh).max(0.0)) + bh,
     };
     let candidates = [
         clamp(px + GAP, py - bh - GAP),

@@ -69,8 +69,8 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
                 "height",
                 format!(
                     "expected a height in pixels from {} to {}, found {}",
-                    HEIGHTS.0,
-                    HEIGHTS.1,
+                    plain(HEIGHTS.0),
+                    plain(HEIGHTS.1),
                     plain(h)
                 ),
             ))

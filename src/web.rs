@@ -8,7 +8,9 @@
 //! Markup is built with createElement and textContent, never from user strings, and
 //! styled through the CSSOM (allowed under a strict `style-src 'self'` policy).
 
-use crate::draw::{self, TextSizing};
+mod canvas;
+
+use crate::draw;
 use crate::error::SpecError;
 use crate::json::Json;
 use crate::locale::Locale;
@@ -398,7 +400,7 @@ fn stretch_of(family: &str) -> f64 {
         let reference = ctx.measure_text(SAMPLE).ok()?.width();
         ctx.set_font(&format!("100px {family}"));
         let host = ctx.measure_text(SAMPLE).ok()?.width();
-        (reference > 0.0).then(|| (host / reference).clamp(1.0, 1.5))
+        (reference > 0.0).then(|| crate::num::clamp(host / reference, 1.0, 1.5))
     };
     measure().unwrap_or(1.0)
 }
@@ -475,7 +477,10 @@ impl State {
         if let Err(e) = drawn {
             show_error(
                 &self.nodes.plot,
-                &SpecError::new("", format!("drawing failed: {e:?}")),
+                &SpecError::new(
+                    "",
+                    format!("drawing failed: {}", e.as_string().unwrap_or_default()),
+                ),
             );
         }
         let stale = self.stale || model.locale != self.model.locale || theme != self.theme;
@@ -637,8 +642,8 @@ impl State {
         }
         let font = self.scene.font.clone();
         let (x, y) = (
-            format!("{}px", tip.rect.x0.round()),
-            format!("{}px", tip.rect.y0.round()),
+            format!("{}px", crate::num::round_i32(tip.rect.x0)),
+            format!("{}px", crate::num::round_i32(tip.rect.y0)),
         );
         set_styles(
             el,
@@ -653,8 +658,8 @@ impl State {
             ],
         );
         let (cx, cy) = (
-            format!("{}px", (tip.point.0 - 7.0).round()),
-            format!("{}px", (tip.point.1 - 7.0).round()),
+            format!("{}px", crate::num::round_i32(tip.point.0 - 7.0)),
+            format!("{}px", crate::num::round_i32(tip.point.1 - 7.0)),
         );
         set_styles(
             ring,
@@ -733,9 +738,11 @@ fn paint(document: &Document, scene: &Scene, scale: f64) -> Result<HtmlCanvasEle
         .ok_or("no 2d context")?
         .dyn_into()?;
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
-    let mut backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no canvas backend")?;
-    draw::draw(scene, &mut backend, TextSizing::Canvas).map_err(|e| format!("{e:?}"))?;
+    let mut backend = canvas::Canvas2d {
+        ctx,
+        size: (scene.width, scene.height),
+    };
+    draw::draw(scene, &mut backend).map_err(|e| e.to_string())?;
     Ok(canvas)
 }
 
@@ -939,7 +946,7 @@ impl Chart {
             self.add(&mq.into(), "change", move |_| with_state(&w, State::draw))?;
         }
         let dpr = window.device_pixel_ratio();
-        for query in [format!("(resolution: {dpr}dppx)")] {
+        for query in [format!("(resolution: {}dppx)", crate::format::plain(dpr))] {
             if let Ok(Some(mq)) = window.match_media(&query) {
                 let mq: MediaQueryList = mq;
                 let w = weak.clone();
@@ -1012,10 +1019,7 @@ impl Chart {
     /// The chart as drawn now, as a PNG Blob at `scale` pixels per CSS pixel (default 2).
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self, scale: Option<f64>) -> js_sys::Promise {
-        let scale = scale
-            .filter(|s| s.is_finite())
-            .unwrap_or(2.0)
-            .clamp(0.25, 8.0);
+        let scale = crate::num::clamp(scale.filter(|s| s.is_finite()).unwrap_or(2.0), 0.25, 8.0);
         match self.state.try_borrow() {
             Ok(s) => png(&s.scene, scale),
             Err(_) => js_sys::Promise::reject(&"the chart is busy drawing".into()),

@@ -1,0 +1,223 @@
+//! Our canvas `DrawingBackend` (part of the web edge: it holds the 2D context).
+//! plotters-canvas wrote every colour as `rgba(r,g,b,{alpha})` and every font as
+//! `{size}px` with f64 `Display`, which alone linked core's float formatting (15 KB of
+//! wasm) into the widget. Here colours are `#rrggbb` (our alphas are 0 or 1) and sizes
+//! whole pixels. Lines keep plotters-canvas's half-pixel shift so 1 px rules stay crisp.
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use web_sys::CanvasRenderingContext2d;
+
+/// A canvas call that threw (only `arc` and `fillText` can).
+#[derive(Debug)]
+pub struct CanvasError;
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the canvas refused a drawing call")
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+
+fn failed<T>(_: T) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError)
+}
+
+/// Draws in CSS pixels on a context whose transform the caller has set (DPR scale).
+pub struct Canvas2d {
+    pub ctx: CanvasRenderingContext2d,
+    pub size: (u32, u32),
+}
+
+fn css_color(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    if c.alpha >= 1.0 {
+        format!("#{r:02x}{g:02x}{b:02x}")
+    } else {
+        let mut s = format!("rgba({r},{g},{b},");
+        crate::svg::push_alpha(&mut s, c.alpha);
+        s.push(')');
+        s
+    }
+}
+
+impl Canvas2d {
+    fn stroke_style(&self, s: &impl BackendStyle) {
+        self.ctx.set_stroke_style_str(&css_color(s.color()));
+        self.ctx.set_line_width(f64::from(s.stroke_width()));
+    }
+}
+
+impl DrawingBackend for Canvas2d {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
+    }
+    fn present(&mut self) -> Drawn {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Drawn {
+        self.draw_rect(p, (p.0 + 1, p.1 + 1), &c, true)
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Drawn {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        // A horizontal or vertical line sits on pixel centres, not edges.
+        let (mut a, mut b) = (
+            (f64::from(from.0), f64::from(from.1)),
+            (f64::from(to.0), f64::from(to.1)),
+        );
+        if from.0 == to.0 {
+            a.0 -= 0.5;
+            b.0 -= 0.5;
+        }
+        if from.1 == to.1 {
+            a.1 -= 0.5;
+            b.1 -= 0.5;
+        }
+        self.stroke_style(s);
+        self.ctx.begin_path();
+        self.ctx.move_to(a.0, a.1);
+        self.ctx.line_to(b.0, b.1);
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Drawn {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(ul.0), f64::from(ul.1));
+        let (w, h) = (f64::from(br.0) - x, f64::from(br.1) - y);
+        if fill {
+            self.ctx.set_fill_style_str(&css_color(s.color()));
+            self.ctx.fill_rect(x, y, w, h);
+        } else {
+            self.stroke_style(s);
+            self.ctx.stroke_rect(x, y, w, h);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Drawn {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.stroke_style(s);
+        self.ctx.begin_path();
+        let mut path = path.into_iter();
+        if let Some(p) = path.next() {
+            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
+        }
+        for p in path {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        self.ctx.stroke();
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Drawn {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.ctx.set_fill_style_str(&css_color(s.color()));
+        self.ctx.begin_path();
+        let mut path = path.into_iter();
+        if let Some(p) = path.next() {
+            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
+        }
+        for p in path {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        self.ctx.close_path();
+        self.ctx.fill();
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        radius: u32,
+        s: &S,
+        fill: bool,
+    ) -> Drawn {
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.ctx.set_fill_style_str(&css_color(s.color()));
+        } else {
+            self.stroke_style(s);
+        }
+        self.ctx.begin_path();
+        self.ctx
+            .arc(
+                f64::from(c.0),
+                f64::from(c.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(failed)?;
+        if fill {
+            self.ctx.fill();
+        } else {
+            self.ctx.stroke();
+        }
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> Drawn {
+        let c = s.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let anchor = s.anchor();
+        self.ctx.set_text_baseline(match anchor.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.ctx.set_text_align(match anchor.h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        self.ctx.set_fill_style_str(&css_color(c));
+        self.ctx.set_font(&format!(
+            "{} {}px {}",
+            s.style().as_str(),
+            crate::num::sat_u32(s.size().round()),
+            s.family().as_str()
+        ));
+        self.ctx
+            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
+            .map_err(failed)
+    }
+}
