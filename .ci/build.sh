@@ -36,8 +36,21 @@ node_modules/.bin/wasm-opt -Oz \
 # (trade-target-chart/schema.json in the npm package).
 cargo run --quiet --bin trade-target-chart -- schema -o "$out/schema.json"
 
+# The script-tag builds: index.js (or element.js) and the glue in one minified ES module
+# each, next to the wasm. One request fewer, and 40% fewer gzipped JS bytes than the
+# readable sources, which stay the npm entry points (bundlers minify those themselves).
+# The wasm URL in the sources is relative to src/js/; in pkg/ it sits beside the bundle.
+for entry in index element; do
+  min=$out/$([[ $entry == index ]] && echo trade-target-chart || echo element).min.js
+  node_modules/.bin/esbuild "src/js/$entry.js" --bundle --format=esm --minify \
+    --target=es2020 --legal-comments=none --log-level=warning --outfile="$min"
+  grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
+    { echo "build: the wasm URL was not found in $min" >&2; exit 1; }
+  sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|' "$min"
+done
+
 mv "$stamp.new" "$stamp"
 
-for f in "$out/${name}_bg.wasm" "$out/$name.js"; do
+for f in "$out/${name}_bg.wasm" "$out/$name.js" "$out/trade-target-chart.min.js" "$out/element.min.js"; do
   printf 'build: %-32s %8d B raw %8d B gzip -9\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
 done

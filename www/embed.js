@@ -10,7 +10,7 @@
 // Messages to the parent: { type: "ttc:height", height, id } after each draw whose height
 // changed. `height` is the chart's natural height at this width, not the squeezed one, so
 // a host that follows it grows the iframe until nothing is squeezed.
-import { mount } from "../src/js/index.js";
+import { mount } from "../pkg/trade-target-chart.min.js";
 
 const MIN_HEIGHT = 160; // the spec's `height` bounds
 const MAX_HEIGHT = 2000;
