@@ -175,7 +175,24 @@ fn dashes(
     out
 }
 
-pub fn draw<B: DrawingBackend>(
+/// A plotters `DrawingBackend` that may also stroke a dashed line itself. plotters has no
+/// dashes; any backend gets them as short segments (`impl Backend for X {}`), but in SVG
+/// one element with `stroke-dasharray` replaces dozens of `<line>`s: fewer DOM nodes to
+/// parse and lay out on every update and resize.
+pub trait Backend: DrawingBackend {
+    /// Strokes `points` with `dash` = (on, off) pixels; Ok(false) = cut it into segments.
+    fn dashed(
+        &mut self,
+        _points: &[(i32, i32)],
+        _dash: (u32, u32),
+        _color: BackendColor,
+        _width: u32,
+    ) -> Result<bool, DrawingErrorKind<Self::ErrorType>> {
+        Ok(false)
+    }
+}
+
+pub fn draw<B: Backend>(
     scene: &Scene,
     backend: &mut B,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
@@ -213,7 +230,17 @@ pub fn draw<B: DrawingBackend>(
                     color: color(*c),
                     width: *width,
                 };
+                // A path that leaves the picture (a projection to a far-off target) is
+                // always cut here, where only its visible part costs anything.
+                let inside = points
+                    .iter()
+                    .all(|&(x, y)| (-8..=w + 8).contains(&x) && (-8..=h + 8).contains(&y));
+                let native = match dash {
+                    Some(d) if inside => backend.dashed(points, *d, style.color, style.width)?,
+                    _ => false,
+                };
                 match dash {
+                    _ if native => {}
                     Some((on, off)) => {
                         let clip = (-8.0, -8.0, f64::from(w) + 8.0, f64::from(h) + 8.0);
                         for [a, b] in dashes(points, f64::from(*on), f64::from(*off), clip) {

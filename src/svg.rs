@@ -81,6 +81,46 @@ pub fn push_alpha(out: &mut String, alpha: f64) {
     }
 }
 
+impl crate::draw::Backend for SvgWriter<'_> {
+    /// A `<line>` (two points) or `<polyline>` with `stroke-dasharray`.
+    fn dashed(
+        &mut self,
+        points: &[BackendCoord],
+        dash: (u32, u32),
+        c: BackendColor,
+        width: u32,
+    ) -> Result<bool, DrawingErrorKind<Never>> {
+        match points {
+            [] | [_] => return Ok(true),
+            [a, b] => {
+                self.out.push_str("<line");
+                self.opacity(c);
+                self.color("stroke", c);
+                self.num("stroke-width", width);
+                let _ = write!(self.out, " stroke-dasharray=\"{} {}\"", dash.0, dash.1);
+                self.num("x1", a.0);
+                self.num("y1", a.1);
+                self.num("x2", b.0);
+                self.num("y2", b.1);
+            }
+            _ => {
+                self.out.push_str("<polyline fill=\"none\"");
+                self.opacity(c);
+                self.color("stroke", c);
+                self.num("stroke-width", width);
+                let _ = write!(self.out, " stroke-dasharray=\"{} {}\"", dash.0, dash.1);
+                self.out.push_str(" points=\"");
+                for (x, y) in points {
+                    let _ = write!(self.out, "{x},{y} ");
+                }
+                self.out.push('"');
+            }
+        }
+        self.out.push_str("/>\n");
+        Ok(true)
+    }
+}
+
 impl DrawingBackend for SvgWriter<'_> {
     type ErrorType = Never;
 

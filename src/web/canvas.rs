@@ -53,6 +53,9 @@ impl Canvas2d {
     }
 }
 
+/// Dashes as segments: each segment gets the half-pixel shift that keeps it crisp.
+impl crate::draw::Backend for Canvas2d {}
+
 impl DrawingBackend for Canvas2d {
     type ErrorType = CanvasError;
 
