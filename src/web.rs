@@ -437,6 +437,8 @@ struct State {
     /// The words for screen readers and the links need writing again (not on a resize,
     /// which changes neither).
     stale: bool,
+    /// The data table's cells and the text each holds (see `fill_table`).
+    table: Vec<(web_sys::Element, String)>,
 }
 
 impl State {
@@ -502,25 +504,38 @@ impl State {
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         self.dpr = dpr;
-        let canvas = paint(&document, scene, dpr)?;
+        // The canvas already on screen is drawn over when it has the size needed: a new
+        // one each time cost a backing-store allocation (1280×800 at DPR 2) per update.
+        let current = self
+            .nodes
+            .plot
+            .first_element_child()
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+        let canvas = match current {
+            Some(c) => c,
+            None => {
+                let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+                c.set_attribute("role", "img")?;
+                c.set_class_name("ttc-chart");
+                set_styles(&c, &[("display", "block")]);
+                self.nodes.plot.set_inner_html("");
+                self.nodes.plot.append_child(&c)?;
+                c
+            }
+        };
+        paint(&canvas, scene, dpr)?;
         let style = canvas.style();
         style.set_property("width", &format!("{}px", scene.width))?;
         style.set_property("height", &format!("{}px", scene.height))?;
-        style.set_property("display", "block")?;
-        canvas.set_attribute("role", "img")?;
         canvas.set_attribute("aria-label", &scene.title)?;
-        canvas.set_class_name("ttc-chart");
-        self.nodes.plot.set_inner_html("");
-        self.nodes.plot.append_child(&canvas)?;
         Ok(())
     }
 
     /// The accessible name, the description and the data table, in the chart's language.
-    fn describe(&self) {
+    fn describe(&mut self) {
         let n = &self.nodes;
         let _ = n.frame.set_attribute("aria-label", &self.scene.title);
         n.desc.set_text_content(Some(&self.scene.description));
-        self.fill_table();
         let [source, data, image] = story::link_words(&self.model);
         n.data_button.set_text_content(Some(data));
         n.image_button.set_text_content(Some(image));
@@ -560,6 +575,7 @@ impl State {
         for el in [&n.frame, &n.links, &n.sr] {
             let _ = el.set_attribute("lang", lang);
         }
+        self.fill_table();
     }
 
     /// Saves `blob` as `name` through a temporary link (the browser's download).
@@ -588,29 +604,63 @@ impl State {
         self.download(&blob, "trade-target-chart.csv")
     }
 
-    /// The data table, written as one escaped HTML string: a single innerHTML is far
-    /// cheaper than a hundred createElement calls across the wasm boundary.
-    fn fill_table(&self) {
+    /// The data table. Its cells' texts, in document order (caption, column heads, then
+    /// five cells a year), are compared with what the table holds: a new value only
+    /// rewrites the cells that changed (the table is half the widget's DOM, and parsing it
+    /// anew was a third of an update). A new shape is written as one escaped HTML string,
+    /// far cheaper than a hundred createElement calls across the wasm boundary.
+    fn fill_table(&mut self) {
         let m = &self.model;
-        let esc = draw::escape;
         let (heads, yes) = story::table_words(m);
-        let mut html = format!("<caption>{}</caption><tr>", esc(&self.scene.title));
-        for h in heads {
-            html.push_str(&format!("<th scope=\"col\">{}</th>", esc(h)));
+        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
+        let mut texts = vec![self.scene.title.clone()];
+        texts.extend(heads.iter().map(|h| h.to_string()));
+        for p in m.drawn() {
+            texts.extend([
+                p.year.to_string(),
+                m.unit_value(p.value),
+                opt(p.exports),
+                opt(p.imports),
+                if p.estimate { yes } else { "" }.to_string(),
+            ]);
+        }
+        if self.table.len() == texts.len() {
+            for ((cell, old), new) in self.table.iter_mut().zip(texts) {
+                if *old != new {
+                    cell.set_text_content(Some(&new));
+                    *old = new;
+                }
+            }
+            return;
+        }
+        let esc = draw::escape;
+        let (head, rows) = texts.split_at(1 + heads.len().min(texts.len() - 1));
+        let mut html = String::new();
+        for (k, t) in head.iter().enumerate() {
+            html.push_str(&match k {
+                0 => format!("<caption>{}</caption><tr>", esc(t)),
+                _ => format!("<th scope=\"col\">{}</th>", esc(t)),
+            });
         }
         html.push_str("</tr>");
-        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
-        for p in m.drawn() {
-            html.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                p.year,
-                esc(&m.unit_value(p.value)),
-                esc(&opt(p.exports)),
-                esc(&opt(p.imports)),
-                if p.estimate { yes } else { "" }
-            ));
+        for row in rows.chunks(5) {
+            for (k, t) in row.iter().enumerate() {
+                html.push_str(&match k {
+                    0 => format!("<tr><th scope=\"row\">{}</th>", esc(t)),
+                    _ => format!("<td>{}</td>", esc(t)),
+                });
+            }
+            html.push_str("</tr>");
         }
         self.nodes.table.set_inner_html(&html);
+        let cells = self.nodes.table.query_selector_all("caption, th, td");
+        self.table = match cells {
+            Ok(list) if list.length() as usize == texts.len() => (0..list.length())
+                .filter_map(|k| list.get(k)?.dyn_into::<web_sys::Element>().ok())
+                .zip(texts)
+                .collect(),
+            _ => Vec::new(),
+        };
     }
 
     fn show(&mut self, index: usize, part: Option<Part>, announce: bool) {
@@ -725,27 +775,29 @@ impl State {
 
 /// A canvas of the scene at `scale` device pixels per CSS pixel, drawn in CSS pixels
 /// through a scale transform.
-fn paint(document: &Document, scene: &Scene, scale: f64) -> Result<HtmlCanvasElement, JsValue> {
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width(crate::num::sat_u32(
-        (f64::from(scene.width) * scale).round(),
-    ));
-    canvas.set_height(crate::num::sat_u32(
-        (f64::from(scene.height) * scale).round(),
-    ));
+fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), JsValue> {
+    let (w, h) = (
+        crate::num::sat_u32((f64::from(scene.width) * scale).round()),
+        crate::num::sat_u32((f64::from(scene.height) * scale).round()),
+    );
+    // Setting a size, even the same one, clears the canvas and its state.
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or("no 2d context")?
         .dyn_into()?;
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
+    // The background rectangle drawn first covers the whole picture, so no clearRect.
     let mut backend = canvas::Canvas2d {
         ctx,
         size: (scene.width, scene.height),
     };
     draw::draw(scene, &mut backend).map_err(|e| e.to_string())?;
-    Ok(canvas)
+    Ok(())
 }
-
 /// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
 /// a strict `img-src` policy).
 fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
@@ -754,7 +806,11 @@ fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))
-            .and_then(|d| paint(&d, &scene, scale));
+            .and_then(|d| {
+                let c: HtmlCanvasElement = d.create_element("canvas")?.dyn_into()?;
+                paint(&c, &scene, scale)?;
+                Ok(c)
+            });
         let started = canvas.and_then(|c| c.to_blob(&resolve));
         if let Err(e) = started {
             let _ = reject.call1(&JsValue::NULL, &e);
@@ -842,6 +898,7 @@ impl Chart {
             dpr: 1.0,
             font: (String::new(), 1.0),
             stale: true,
+            table: Vec::new(),
         }));
         state.borrow_mut().draw();
         let mut chart = Chart {

@@ -397,3 +397,54 @@ fn the_js_reader_keeps_values_and_refuses_depth_and_non_json_values() {
         )
     );
 }
+
+#[wasm_bindgen_test]
+fn an_update_rewrites_the_table_cells_that_changed_and_a_new_shape_rebuilds_it() {
+    let el = host(640);
+    let mut chart = Chart::new(
+        el.clone(),
+        spec(r#"{"title":"A","series":[{"year":2020,"value":1},{"year":2021,"value":2}]}"#),
+    )
+    .expect("mounts");
+    let table = |el: &HtmlElement| {
+        let cells = el.query_selector_all("caption, th, td").expect("cells");
+        (0..cells.length())
+            .map(|i| {
+                cells
+                    .get(i)
+                    .and_then(|c| c.text_content())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+    };
+    let first_row = el
+        .query_selector("table tr:nth-child(2) td")
+        .ok()
+        .flatten()
+        .expect("cell");
+    assert_eq!(table(&el)[..3], ["A", "Year", "Total"]);
+    chart
+        .update(spec(
+            r#"{"title":"B <i>","series":[{"year":2020,"value":1},{"year":2021,"value":3.5}]}"#,
+        ))
+        .expect("updates");
+    let cells = table(&el);
+    assert_eq!(cells[0], "B <i>", "caption as text");
+    assert_eq!(cells[cells.len() - 4], "3.5");
+    let same = el
+        .query_selector("table tr:nth-child(2) td")
+        .ok()
+        .flatten()
+        .expect("cell");
+    assert!(
+        same.is_same_node(Some(&first_row)),
+        "same shape: cells kept, text rewritten"
+    );
+    chart
+        .update(spec(r#"{"series":[{"year":2019,"value":0.5},{"year":2020,"value":1},{"year":2021,"value":3}]}"#))
+        .expect("updates");
+    assert_eq!(el.query_selector_all("table tr").expect("rows").length(), 4);
+    let cells = table(&el);
+    assert_eq!(cells[cells.len() - 4], "3.0");
+    assert_eq!(cells.len(), 1 + 5 + 3 * 5);
+}
