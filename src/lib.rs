@@ -25,6 +25,7 @@
 
 pub mod data;
 pub mod draw;
+pub mod embedded_json;
 pub mod error;
 pub mod export;
 pub mod format;

@@ -114,8 +114,10 @@ fn read(spec: JsValue) -> Result<Model, SpecError> {
 
 /// The default chart's spec as a plain object (the real China–Russia data).
 #[wasm_bindgen(js_name = defaultSpec)]
-pub fn default_spec() -> JsValue {
-    from_json(&crate::data::default_json())
+pub fn default_spec() -> Result<JsValue, JsValue> {
+    crate::data::default_json()
+        .map(|j| from_json(&j))
+        .map_err(|e| js_error(&e))
 }
 
 /// The chart as an SVG document, byte-identical to the native CLI's for the same size

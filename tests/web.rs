@@ -152,7 +152,7 @@ fn svg_in_the_browser_is_byte_identical_to_the_native_golden_file() {
 
 #[wasm_bindgen_test]
 fn default_spec_round_trips_through_js() {
-    let spec = default_spec();
+    let spec = default_spec().expect("default spec");
     let json = js_sys::JSON::stringify(&spec)
         .expect("stringify")
         .as_string()
