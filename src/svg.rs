@@ -62,6 +62,26 @@ impl<'a> SvgWriter<'a> {
         let (r, g, b) = c.rgb;
         let _ = write!(self.out, " {name}=\"#{r:02X}{g:02X}{b:02X}\"");
     }
+
+    /// A filled shape has no stroke; an outlined one no fill.
+    fn fill_or_stroke(&mut self, c: BackendColor, fill: bool) {
+        if fill {
+            self.color("fill", c);
+            self.attr("stroke", "none");
+        } else {
+            self.attr("fill", "none");
+            self.color("stroke", c);
+        }
+    }
+
+    /// ` points="x,y x,y "` (plotters' format, trailing space included).
+    fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
+        self.out.push_str(" points=\"");
+        for (x, y) in path {
+            let _ = write!(self.out, "{x},{y} ");
+        }
+        self.out.push('"');
+    }
 }
 
 /// An alpha in [0, 1] as plotters wrote the ones we use ("1", "0"), in at most three
@@ -109,11 +129,7 @@ impl crate::draw::Backend for SvgWriter<'_> {
                 self.color("stroke", c);
                 self.num("stroke-width", width);
                 let _ = write!(self.out, " stroke-dasharray=\"{} {}\"", dash.0, dash.1);
-                self.out.push_str(" points=\"");
-                for (x, y) in points {
-                    let _ = write!(self.out, "{x},{y} ");
-                }
-                self.out.push('"');
+                self.points(points.iter().copied());
             }
         }
         self.out.push_str("/>\n");
@@ -175,13 +191,7 @@ impl DrawingBackend for SvgWriter<'_> {
             i64::from(bottom_right.1) - i64::from(upper_left.1),
         );
         self.opacity(c);
-        if fill {
-            self.color("fill", c);
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.color("stroke", c);
-        }
+        self.fill_or_stroke(c, fill);
         self.out.push_str("/>\n");
         Ok(())
     }
@@ -199,11 +209,8 @@ impl DrawingBackend for SvgWriter<'_> {
         self.opacity(c);
         self.color("stroke", c);
         self.num("stroke-width", s.stroke_width());
-        self.out.push_str(" points=\"");
-        for (x, y) in path {
-            let _ = write!(self.out, "{x},{y} ");
-        }
-        self.out.push_str("\"/>\n");
+        self.points(path);
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -219,11 +226,8 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str("<polygon");
         self.opacity(c);
         self.color("fill", c);
-        self.out.push_str(" points=\"");
-        for (x, y) in path {
-            let _ = write!(self.out, "{x},{y} ");
-        }
-        self.out.push_str("\"/>\n");
+        self.points(path);
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -243,13 +247,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.num("cy", center.1);
         self.num("r", radius);
         self.opacity(c);
-        if fill {
-            self.color("fill", c);
-            self.attr("stroke", "none");
-        } else {
-            self.attr("fill", "none");
-            self.color("stroke", c);
-        }
+        self.fill_or_stroke(c, fill);
         self.num("stroke-width", s.stroke_width());
         self.out.push_str("/>\n");
         Ok(())

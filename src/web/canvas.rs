@@ -51,6 +51,18 @@ impl Canvas2d {
         self.ctx.set_stroke_style_str(&css_color(s.color()));
         self.ctx.set_line_width(f64::from(s.stroke_width()));
     }
+
+    /// A new path through `path`'s points.
+    fn trace(&self, path: impl IntoIterator<Item = BackendCoord>) {
+        self.ctx.begin_path();
+        let mut path = path.into_iter();
+        if let Some(p) = path.next() {
+            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
+        }
+        for p in path {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+    }
 }
 
 /// Dashes as segments: each segment gets the half-pixel shift that keeps it crisp.
@@ -129,14 +141,7 @@ impl DrawingBackend for Canvas2d {
             return Ok(());
         }
         self.stroke_style(s);
-        self.ctx.begin_path();
-        let mut path = path.into_iter();
-        if let Some(p) = path.next() {
-            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
-        }
-        for p in path {
-            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-        }
+        self.trace(path);
         self.ctx.stroke();
         Ok(())
     }
@@ -150,14 +155,7 @@ impl DrawingBackend for Canvas2d {
             return Ok(());
         }
         self.ctx.set_fill_style_str(&css_color(s.color()));
-        self.ctx.begin_path();
-        let mut path = path.into_iter();
-        if let Some(p) = path.next() {
-            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
-        }
-        for p in path {
-            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-        }
+        self.trace(path);
         self.ctx.close_path();
         self.ctx.fill();
         Ok(())
