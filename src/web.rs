@@ -7,35 +7,40 @@
 //!
 //! Markup is built with createElement and textContent, never from user strings, and
 //! styled through the CSSOM (allowed under a strict `style-src 'self'` policy).
+//!
+//! Here: reading specs, the chart's state, drawing, tooltips, events and the exported
+//! API. Beside it: `nodes` (the elements), `host` (theme, font and language from the
+//! page), `describe` (the words for screen readers, the links and downloads) and
+//! `canvas` (the canvas backend).
 
 mod canvas;
+mod describe;
+mod host;
+mod nodes;
+
+use host::{resolve_locale, resolve_theme, stretch_of};
+use nodes::{css, element, set_styles, Nodes};
 
 use crate::draw;
 use crate::error::SpecError;
 use crate::json::Json;
-use crate::locale::Locale;
 use crate::model::Model;
-use crate::scene::{Rgb, Scene};
-use crate::spec::{Renderer, ThemeChoice};
-use crate::story::{self, Part};
+use crate::scene::Scene;
+use crate::spec::Renderer;
+use crate::story::Part;
 use crate::theme::{self, Theme};
 use crate::tooltip::{self, Tip};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent,
-    MediaQueryList, PointerEvent, ResizeObserver,
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList,
+    PointerEvent, ResizeObserver,
 };
 
 /// Width used when the host element has none yet (display: none, not in the page).
 const FALLBACK_WIDTH: f64 = 640.0;
-
-thread_local! {
-    /// Ids for aria-describedby must be unique on the page, however many charts.
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
 fn js_error(e: &SpecError) -> JsValue {
@@ -126,298 +131,6 @@ pub fn default_spec() -> Result<JsValue, JsValue> {
 pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<String, JsValue> {
     let model = read(spec).map_err(|e| js_error(&e))?;
     Ok(draw::svg(&crate::scene(&model, width, height)))
-}
-
-fn element(document: &Document, tag: &str) -> Result<HtmlElement, JsValue> {
-    document
-        .create_element(tag)?
-        .dyn_into::<HtmlElement>()
-        .map_err(Into::into)
-}
-
-fn set_styles(el: &HtmlElement, styles: &[(&str, &str)]) {
-    let style = el.style();
-    for (k, v) in styles {
-        let _ = style.set_property(k, v);
-    }
-}
-
-fn css(c: Rgb) -> String {
-    format!("rgb({},{},{})", c.0, c.1, c.2)
-}
-
-/// Visually hidden but read by screen readers.
-const SR_ONLY: &[(&str, &str)] = &[
-    ("position", "absolute"),
-    ("width", "1px"),
-    ("height", "1px"),
-    ("margin", "-1px"),
-    ("padding", "0"),
-    ("border", "0"),
-    ("overflow", "hidden"),
-    ("clip", "rect(0 0 0 0)"),
-    ("white-space", "nowrap"),
-];
-
-/// The elements a chart owns inside its host.
-struct Nodes {
-    root: HtmlElement,
-    /// The one tab stop: receives pointer and key events, holds the picture and tooltip.
-    frame: HtmlElement,
-    plot: HtmlElement,
-    tip: HtmlElement,
-    ring: HtmlElement,
-    desc: HtmlElement,
-    table: HtmlElement,
-    live: HtmlElement,
-    /// "Source", "Get the data", "Download image", under the chart.
-    links: HtmlElement,
-    /// The visually hidden description, table and live region.
-    sr: HtmlElement,
-    source: HtmlElement,
-    data_button: HtmlElement,
-    image_button: HtmlElement,
-}
-
-impl Nodes {
-    fn new(root: &HtmlElement) -> Result<Nodes, JsValue> {
-        let document = root.owner_document().ok_or("no document")?;
-        let id = NEXT_ID.with(|n| {
-            n.set(n.get().wrapping_add(1));
-            n.get()
-        });
-        let frame = element(&document, "div")?;
-        frame.set_class_name("ttc");
-        frame.set_tab_index(0);
-        frame.set_attribute("role", "group")?;
-        frame.set_attribute("aria-describedby", &format!("ttc-desc-{id}"))?;
-        set_styles(&frame, &[("display", "block"), ("position", "relative")]);
-        let plot = element(&document, "div")?;
-        let tip = element(&document, "div")?;
-        tip.set_class_name("ttc-tip");
-        tip.set_attribute("aria-hidden", "true")?;
-        set_styles(
-            &tip,
-            &[
-                ("position", "absolute"),
-                ("display", "none"),
-                ("pointer-events", "none"),
-                ("box-sizing", "border-box"),
-                ("padding", "7px"),
-                ("border-radius", "3px"),
-                ("border-width", "1px"),
-                ("border-style", "solid"),
-                ("white-space", "nowrap"),
-                ("font-size", "12px"),
-                ("line-height", "15px"),
-                ("z-index", "1"),
-            ],
-        );
-        let ring = element(&document, "div")?;
-        ring.set_attribute("aria-hidden", "true")?;
-        set_styles(
-            &ring,
-            &[
-                ("position", "absolute"),
-                ("display", "none"),
-                ("pointer-events", "none"),
-                ("width", "14px"),
-                ("height", "14px"),
-                ("box-sizing", "border-box"),
-                ("border-radius", "50%"),
-                ("border-width", "2px"),
-                ("border-style", "solid"),
-            ],
-        );
-        frame.append_child(&plot)?;
-        frame.append_child(&ring)?;
-        frame.append_child(&tip)?;
-
-        let sr = element(&document, "div")?;
-        set_styles(&sr, SR_ONLY);
-        let desc = element(&document, "p")?;
-        desc.set_id(&format!("ttc-desc-{id}"));
-        let table = element(&document, "table")?;
-        let live = element(&document, "div")?;
-        live.set_attribute("aria-live", "polite")?;
-        live.set_attribute("role", "status")?;
-        sr.append_child(&desc)?;
-        sr.append_child(&table)?;
-        sr.append_child(&live)?;
-
-        let links = element(&document, "div")?;
-        links.set_class_name("ttc-links");
-        set_styles(
-            &links,
-            &[
-                ("display", "flex"),
-                ("flex-wrap", "wrap"),
-                ("gap", "4px 16px"),
-            ],
-        );
-        let source = element(&document, "a")?;
-        source.set_attribute("rel", "noopener noreferrer")?;
-        source.set_attribute("target", "_blank")?;
-        let data_button = element(&document, "button")?;
-        let image_button = element(&document, "button")?;
-        for el in [&source, &data_button, &image_button] {
-            if el.tag_name() == "BUTTON" {
-                el.set_attribute("type", "button")?;
-            }
-            set_styles(
-                el,
-                &[
-                    ("background", "none"),
-                    ("border", "0"),
-                    ("padding", "2px 0"),
-                    ("font-size", "12px"),
-                    ("line-height", "16px"),
-                    ("text-decoration", "underline"),
-                    ("cursor", "pointer"),
-                ],
-            );
-            links.append_child(el)?;
-        }
-
-        root.set_inner_html("");
-        root.append_child(&frame)?;
-        root.append_child(&links)?;
-        root.append_child(&sr)?;
-        Ok(Nodes {
-            sr,
-            links,
-            source,
-            data_button,
-            image_button,
-            root: root.clone(),
-            frame,
-            plot,
-            tip,
-            ring,
-            desc,
-            table,
-            live,
-        })
-    }
-}
-
-/// The reader's dark-mode preference, when the spec leaves the theme to it.
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
-/// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
-fn parse_color(s: &str) -> Option<Rgb> {
-    let s = s.trim();
-    let hex = |h: &str| u8::from_str_radix(h, 16).ok();
-    if let Some(h) = s.strip_prefix('#') {
-        return match h.len() {
-            3 => {
-                let mut c = h.chars().map(|c| hex(&c.to_string()).map(|v| v * 17));
-                Some(Rgb(c.next()??, c.next()??, c.next()??))
-            }
-            6 => Some(Rgb(
-                hex(h.get(0..2)?)?,
-                hex(h.get(2..4)?)?,
-                hex(h.get(4..6)?)?,
-            )),
-            _ => None,
-        };
-    }
-    let inner = s.strip_prefix("rgb(")?.strip_suffix(')')?;
-    let mut parts = inner
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .map(|p| p.parse::<u8>().ok());
-    Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
-}
-
-/// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
-/// `--ttc-*` custom properties the host page set on the element (or an ancestor).
-fn resolve_theme(model: &Model, root: &HtmlElement) -> (Theme, Option<String>) {
-    let dark = match model.theme {
-        ThemeChoice::Dark => true,
-        ThemeChoice::Light => false,
-        ThemeChoice::Auto => prefers_dark(),
-    };
-    let mut theme = if dark { theme::DARK } else { theme::LIGHT };
-    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten())
-    else {
-        return (theme, None);
-    };
-    let var = |name: &str| {
-        style
-            .get_property_value(name)
-            .ok()
-            .filter(|v| !v.trim().is_empty())
-    };
-    let color = |name: &str| var(name).and_then(|v| parse_color(&v));
-    if let Some(c) = color("--ttc-accent") {
-        theme.series = c;
-    }
-    if let Some(c) = color("--ttc-target") {
-        theme.target = c;
-    }
-    if let Some(c) = color("--ttc-text") {
-        theme.title = c;
-        theme.text = c;
-        theme.milestone = c;
-    }
-    if let Some(c) = color("--ttc-grid") {
-        theme.grid = c;
-    }
-    if let Some(c) = color("--ttc-background") {
-        theme.background = c;
-    }
-    let font = var("--ttc-font")
-        .map(|f| f.trim().to_owned())
-        .or_else(|| host_font(&style.get_property_value("font-family").unwrap_or_default()));
-    (theme, font)
-}
-
-/// The host page's font, unless it is the browser's default serif (a page that set no
-/// font, or our element's reset shadow root): then our own sans stack reads better.
-fn host_font(family: &str) -> Option<String> {
-    let f = family.trim();
-    let lower = f.to_ascii_lowercase();
-    let default = f.is_empty()
-        || lower == "serif"
-        || lower.starts_with("\"times new roman\"")
-        || lower.starts_with("times");
-    (!default).then(|| f.to_owned())
-}
-
-/// How much wider than Helvetica/Arial `family` runs, measured once with canvas text
-/// metrics (no element is put in the page, so no reflow and nothing a CSP blocks). Never
-/// below 1: a narrower font just gets a little more room.
-fn stretch_of(family: &str) -> f64 {
-    const SAMPLE: &str = "China–Russia trade 2025 $228.1B target 0123456789";
-    let measure = || -> Option<f64> {
-        let document = web_sys::window()?.document()?;
-        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
-        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        ctx.set_font(&format!("100px {}", crate::text::FAMILY));
-        let reference = ctx.measure_text(SAMPLE).ok()?.width();
-        ctx.set_font(&format!("100px {family}"));
-        let host = ctx.measure_text(SAMPLE).ok()?.width();
-        (reference > 0.0).then(|| crate::num::clamp(host / reference, 1.0, 1.5))
-    };
-    measure().unwrap_or(1.0)
-}
-
-/// The chart's language: the spec's, else the nearest `lang` around the element.
-fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
-    if model.locale_given {
-        return model.locale;
-    }
-    root.closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| Locale::parse(&l))
-        .unwrap_or_default()
 }
 
 struct State {
@@ -531,138 +244,6 @@ impl State {
         style.set_property("height", &format!("{}px", scene.height))?;
         canvas.set_attribute("aria-label", &scene.title)?;
         Ok(())
-    }
-
-    /// The accessible name, the description and the data table, in the chart's language.
-    fn describe(&mut self) {
-        let n = &self.nodes;
-        let _ = n.frame.set_attribute("aria-label", &self.scene.title);
-        n.desc.set_text_content(Some(&self.scene.description));
-        let [source, data, image] = story::link_words(&self.model);
-        n.data_button.set_text_content(Some(data));
-        n.image_button.set_text_content(Some(image));
-        n.source.set_text_content(Some(source));
-        // Only validated http(s) URLs ever become a link.
-        match &self.model.source_url {
-            Some(url) => {
-                let _ = n.source.set_attribute("href", url);
-                set_styles(&n.source, &[("display", "inline")]);
-            }
-            None => {
-                let _ = n.source.remove_attribute("href");
-                set_styles(&n.source, &[("display", "none")]);
-            }
-        }
-        let font = self.scene.font.as_str();
-        for el in [&n.source, &n.data_button, &n.image_button] {
-            set_styles(
-                el,
-                &[("color", &css(self.theme.text)), ("font-family", font)],
-            );
-        }
-        let shown = if self.model.links { "flex" } else { "none" };
-        // The row sits outside the picture, on the host's background: give it the
-        // chart's, so its text keeps its contrast (a dark chart on a light page).
-        let bg = css(self.theme.background);
-        set_styles(
-            &n.links,
-            &[
-                ("display", shown),
-                ("background", &bg),
-                ("padding", "6px 0 0"),
-            ],
-        );
-        // Screen readers pick the voice from `lang`: the chart's language, not the page's.
-        let lang = self.model.locale.tag();
-        for el in [&n.frame, &n.links, &n.sr] {
-            let _ = el.set_attribute("lang", lang);
-        }
-        self.fill_table();
-    }
-
-    /// Saves `blob` as `name` through a temporary link (the browser's download).
-    fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
-        let document = self.nodes.root.owner_document().ok_or("no document")?;
-        let url = web_sys::Url::create_object_url_with_blob(blob)?;
-        let a = element(&document, "a")?;
-        a.set_attribute("href", &url)?;
-        a.set_attribute("download", name)?;
-        a.click();
-        // Revoked on the next task: the download has started by then.
-        let revoke = Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback(revoke.unchecked_ref())?;
-        }
-        Ok(())
-    }
-
-    fn download_csv(&self) -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&crate::export::csv(&self.model).into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-        self.download(&blob, "trade-target-chart.csv")
-    }
-
-    /// The data table. Its cells' texts, in document order (caption, column heads, then
-    /// five cells a year), are compared with what the table holds: a new value only
-    /// rewrites the cells that changed (the table is half the widget's DOM, and parsing it
-    /// anew was a third of an update). A new shape is written as one escaped HTML string,
-    /// far cheaper than a hundred createElement calls across the wasm boundary.
-    fn fill_table(&mut self) {
-        let m = &self.model;
-        let (heads, yes) = story::table_words(m);
-        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
-        let mut texts = vec![self.scene.title.clone()];
-        texts.extend(heads.iter().map(|h| h.to_string()));
-        for p in m.drawn() {
-            texts.extend([
-                p.year.to_string(),
-                m.unit_value(p.value),
-                opt(p.exports),
-                opt(p.imports),
-                if p.estimate { yes } else { "" }.to_string(),
-            ]);
-        }
-        if self.table.len() == texts.len() {
-            for ((cell, old), new) in self.table.iter_mut().zip(texts) {
-                if *old != new {
-                    cell.set_text_content(Some(&new));
-                    *old = new;
-                }
-            }
-            return;
-        }
-        let esc = draw::escape;
-        let (head, rows) = texts.split_at(1 + heads.len().min(texts.len() - 1));
-        let mut html = String::new();
-        for (k, t) in head.iter().enumerate() {
-            html.push_str(&match k {
-                0 => format!("<caption>{}</caption><tr>", esc(t)),
-                _ => format!("<th scope=\"col\">{}</th>", esc(t)),
-            });
-        }
-        html.push_str("</tr>");
-        for row in rows.chunks(5) {
-            for (k, t) in row.iter().enumerate() {
-                html.push_str(&match k {
-                    0 => format!("<tr><th scope=\"row\">{}</th>", esc(t)),
-                    _ => format!("<td>{}</td>", esc(t)),
-                });
-            }
-            html.push_str("</tr>");
-        }
-        self.nodes.table.set_inner_html(&html);
-        let cells = self.nodes.table.query_selector_all("caption, th, td");
-        self.table = match cells {
-            Ok(list) if list.length() as usize == texts.len() => (0..list.length())
-                .filter_map(|k| list.get(k)?.dyn_into::<web_sys::Element>().ok())
-                .zip(texts)
-                .collect(),
-            _ => Vec::new(),
-        };
     }
 
     fn show(&mut self, index: usize, part: Option<Part>, announce: bool) {

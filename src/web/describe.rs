@@ -1,0 +1,143 @@
+//! The words around the picture: its accessible name and description, the data table
+//! screen readers browse, the links under the chart, and the downloads they start.
+
+use super::nodes::{css, element, set_styles};
+use super::State;
+use crate::draw;
+use crate::story;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+impl State {
+    /// The accessible name, the description and the data table, in the chart's language.
+    pub(super) fn describe(&mut self) {
+        let n = &self.nodes;
+        let _ = n.frame.set_attribute("aria-label", &self.scene.title);
+        n.desc.set_text_content(Some(&self.scene.description));
+        let [source, data, image] = story::link_words(&self.model);
+        n.data_button.set_text_content(Some(data));
+        n.image_button.set_text_content(Some(image));
+        n.source.set_text_content(Some(source));
+        // Only validated http(s) URLs ever become a link.
+        match &self.model.source_url {
+            Some(url) => {
+                let _ = n.source.set_attribute("href", url);
+                set_styles(&n.source, &[("display", "inline")]);
+            }
+            None => {
+                let _ = n.source.remove_attribute("href");
+                set_styles(&n.source, &[("display", "none")]);
+            }
+        }
+        let font = self.scene.font.as_str();
+        for el in [&n.source, &n.data_button, &n.image_button] {
+            set_styles(
+                el,
+                &[("color", &css(self.theme.text)), ("font-family", font)],
+            );
+        }
+        let shown = if self.model.links { "flex" } else { "none" };
+        // The row sits outside the picture, on the host's background: give it the
+        // chart's, so its text keeps its contrast (a dark chart on a light page).
+        let bg = css(self.theme.background);
+        set_styles(
+            &n.links,
+            &[
+                ("display", shown),
+                ("background", &bg),
+                ("padding", "6px 0 0"),
+            ],
+        );
+        // Screen readers pick the voice from `lang`: the chart's language, not the page's.
+        let lang = self.model.locale.tag();
+        for el in [&n.frame, &n.links, &n.sr] {
+            let _ = el.set_attribute("lang", lang);
+        }
+        self.fill_table();
+    }
+
+    /// Saves `blob` as `name` through a temporary link (the browser's download).
+    pub(super) fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+        let document = self.nodes.root.owner_document().ok_or("no document")?;
+        let url = web_sys::Url::create_object_url_with_blob(blob)?;
+        let a = element(&document, "a")?;
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", name)?;
+        a.click();
+        // Revoked on the next task: the download has started by then.
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback(revoke.unchecked_ref())?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn download_csv(&self) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&crate::export::csv(&self.model).into());
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        self.download(&blob, "trade-target-chart.csv")
+    }
+
+    /// The data table. Its cells' texts, in document order (caption, column heads, then
+    /// five cells a year), are compared with what the table holds: a new value only
+    /// rewrites the cells that changed (the table is half the widget's DOM, and parsing it
+    /// anew was a third of an update). A new shape is written as one escaped HTML string,
+    /// far cheaper than a hundred createElement calls across the wasm boundary.
+    fn fill_table(&mut self) {
+        let m = &self.model;
+        let (heads, yes) = story::table_words(m);
+        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
+        let mut texts = vec![self.scene.title.clone()];
+        texts.extend(heads.iter().map(|h| h.to_string()));
+        for p in m.drawn() {
+            texts.extend([
+                p.year.to_string(),
+                m.unit_value(p.value),
+                opt(p.exports),
+                opt(p.imports),
+                if p.estimate { yes } else { "" }.to_string(),
+            ]);
+        }
+        if self.table.len() == texts.len() {
+            for ((cell, old), new) in self.table.iter_mut().zip(texts) {
+                if *old != new {
+                    cell.set_text_content(Some(&new));
+                    *old = new;
+                }
+            }
+            return;
+        }
+        let esc = draw::escape;
+        let (head, rows) = texts.split_at(1 + heads.len().min(texts.len() - 1));
+        let mut html = String::new();
+        for (k, t) in head.iter().enumerate() {
+            html.push_str(&match k {
+                0 => format!("<caption>{}</caption><tr>", esc(t)),
+                _ => format!("<th scope=\"col\">{}</th>", esc(t)),
+            });
+        }
+        html.push_str("</tr>");
+        for row in rows.chunks(5) {
+            for (k, t) in row.iter().enumerate() {
+                html.push_str(&match k {
+                    0 => format!("<tr><th scope=\"row\">{}</th>", esc(t)),
+                    _ => format!("<td>{}</td>", esc(t)),
+                });
+            }
+            html.push_str("</tr>");
+        }
+        self.nodes.table.set_inner_html(&html);
+        let cells = self.nodes.table.query_selector_all("caption, th, td");
+        self.table = match cells {
+            Ok(list) if list.length() as usize == texts.len() => (0..list.length())
+                .filter_map(|k| list.get(k)?.dyn_into::<web_sys::Element>().ok())
+                .zip(texts)
+                .collect(),
+            _ => Vec::new(),
+        };
+    }
+}

@@ -1,0 +1,130 @@
+//! What the host page says about how to draw: the reader's colour scheme, the
+//! `--ttc-*` custom properties, the host font (measured once with canvas text metrics,
+//! never a DOM element) and the language around the element.
+
+use crate::locale::Locale;
+use crate::model::Model;
+use crate::scene::Rgb;
+use crate::spec::ThemeChoice;
+use crate::theme::{self, Theme};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+
+/// The reader's dark-mode preference, when the spec leaves the theme to it.
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
+fn parse_color(s: &str) -> Option<Rgb> {
+    let s = s.trim();
+    let hex = |h: &str| u8::from_str_radix(h, 16).ok();
+    if let Some(h) = s.strip_prefix('#') {
+        return match h.len() {
+            3 => {
+                let mut c = h.chars().map(|c| hex(&c.to_string()).map(|v| v * 17));
+                Some(Rgb(c.next()??, c.next()??, c.next()??))
+            }
+            6 => Some(Rgb(
+                hex(h.get(0..2)?)?,
+                hex(h.get(2..4)?)?,
+                hex(h.get(4..6)?)?,
+            )),
+            _ => None,
+        };
+    }
+    let inner = s.strip_prefix("rgb(")?.strip_suffix(')')?;
+    let mut parts = inner
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<u8>().ok());
+    Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
+}
+
+/// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
+/// `--ttc-*` custom properties the host page set on the element (or an ancestor).
+pub(super) fn resolve_theme(model: &Model, root: &HtmlElement) -> (Theme, Option<String>) {
+    let dark = match model.theme {
+        ThemeChoice::Dark => true,
+        ThemeChoice::Light => false,
+        ThemeChoice::Auto => prefers_dark(),
+    };
+    let mut theme = if dark { theme::DARK } else { theme::LIGHT };
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten())
+    else {
+        return (theme, None);
+    };
+    let var = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+    };
+    let color = |name: &str| var(name).and_then(|v| parse_color(&v));
+    if let Some(c) = color("--ttc-accent") {
+        theme.series = c;
+    }
+    if let Some(c) = color("--ttc-target") {
+        theme.target = c;
+    }
+    if let Some(c) = color("--ttc-text") {
+        theme.title = c;
+        theme.text = c;
+        theme.milestone = c;
+    }
+    if let Some(c) = color("--ttc-grid") {
+        theme.grid = c;
+    }
+    if let Some(c) = color("--ttc-background") {
+        theme.background = c;
+    }
+    let font = var("--ttc-font")
+        .map(|f| f.trim().to_owned())
+        .or_else(|| host_font(&style.get_property_value("font-family").unwrap_or_default()));
+    (theme, font)
+}
+
+/// The host page's font, unless it is the browser's default serif (a page that set no
+/// font, or our element's reset shadow root): then our own sans stack reads better.
+fn host_font(family: &str) -> Option<String> {
+    let f = family.trim();
+    let lower = f.to_ascii_lowercase();
+    let default = f.is_empty()
+        || lower == "serif"
+        || lower.starts_with("\"times new roman\"")
+        || lower.starts_with("times");
+    (!default).then(|| f.to_owned())
+}
+
+/// How much wider than Helvetica/Arial `family` runs, measured once with canvas text
+/// metrics (no element is put in the page, so no reflow and nothing a CSP blocks). Never
+/// below 1: a narrower font just gets a little more room.
+pub(super) fn stretch_of(family: &str) -> f64 {
+    const SAMPLE: &str = "China–Russia trade 2025 $228.1B target 0123456789";
+    let measure = || -> Option<f64> {
+        let document = web_sys::window()?.document()?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.set_font(&format!("100px {}", crate::text::FAMILY));
+        let reference = ctx.measure_text(SAMPLE).ok()?.width();
+        ctx.set_font(&format!("100px {family}"));
+        let host = ctx.measure_text(SAMPLE).ok()?.width();
+        (reference > 0.0).then(|| crate::num::clamp(host / reference, 1.0, 1.5))
+    };
+    measure().unwrap_or(1.0)
+}
+
+/// The chart's language: the spec's, else the nearest `lang` around the element.
+pub(super) fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
+    if model.locale_given {
+        return model.locale;
+    }
+    root.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Locale::parse(&l))
+        .unwrap_or_default()
+}
