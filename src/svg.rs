@@ -63,6 +63,33 @@ impl<'a> SvgWriter<'a> {
         let _ = write!(self.out, " {name}=\"#{r:02X}{g:02X}{b:02X}\"");
     }
 
+    /// The stroke of a line or polyline, dashed or not.
+    fn stroke(&mut self, c: BackendColor, width: u32, dash: Option<(u32, u32)>) {
+        self.opacity(c);
+        self.color("stroke", c);
+        self.num("stroke-width", width);
+        if let Some((on, off)) = dash {
+            let _ = write!(self.out, " stroke-dasharray=\"{on} {off}\"");
+        }
+    }
+
+    fn line(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        c: BackendColor,
+        width: u32,
+        dash: Option<(u32, u32)>,
+    ) {
+        self.out.push_str("<line");
+        self.stroke(c, width, dash);
+        self.num("x1", a.0);
+        self.num("y1", a.1);
+        self.num("x2", b.0);
+        self.num("y2", b.1);
+        self.out.push_str("/>\n");
+    }
+
     /// A filled shape has no stroke; an outlined one no fill.
     fn fill_or_stroke(&mut self, c: BackendColor, fill: bool) {
         if fill {
@@ -111,28 +138,15 @@ impl crate::draw::Backend for SvgWriter<'_> {
         width: u32,
     ) -> Result<bool, DrawingErrorKind<Never>> {
         match points {
-            [] | [_] => return Ok(true),
-            [a, b] => {
-                self.out.push_str("<line");
-                self.opacity(c);
-                self.color("stroke", c);
-                self.num("stroke-width", width);
-                let _ = write!(self.out, " stroke-dasharray=\"{} {}\"", dash.0, dash.1);
-                self.num("x1", a.0);
-                self.num("y1", a.1);
-                self.num("x2", b.0);
-                self.num("y2", b.1);
-            }
+            [] | [_] => {}
+            [a, b] => self.line(*a, *b, c, width, Some(dash)),
             _ => {
                 self.out.push_str("<polyline fill=\"none\"");
-                self.opacity(c);
-                self.color("stroke", c);
-                self.num("stroke-width", width);
-                let _ = write!(self.out, " stroke-dasharray=\"{} {}\"", dash.0, dash.1);
+                self.stroke(c, width, Some(dash));
                 self.points(points.iter().copied());
+                self.out.push_str("/>\n");
             }
         }
-        self.out.push_str("/>\n");
         Ok(true)
     }
 }
@@ -159,15 +173,7 @@ impl DrawingBackend for SvgWriter<'_> {
         if c.alpha == 0.0 {
             return Ok(());
         }
-        self.out.push_str("<line");
-        self.opacity(c);
-        self.color("stroke", c);
-        self.num("stroke-width", s.stroke_width());
-        self.num("x1", from.0);
-        self.num("y1", from.1);
-        self.num("x2", to.0);
-        self.num("y2", to.1);
-        self.out.push_str("/>\n");
+        self.line(from, to, c, s.stroke_width(), None);
         Ok(())
     }
 
@@ -206,9 +212,7 @@ impl DrawingBackend for SvgWriter<'_> {
             return Ok(());
         }
         self.out.push_str("<polyline fill=\"none\"");
-        self.opacity(c);
-        self.color("stroke", c);
-        self.num("stroke-width", s.stroke_width());
+        self.stroke(c, s.stroke_width(), None);
         self.points(path);
         self.out.push_str("/>\n");
         Ok(())

@@ -52,6 +52,15 @@ impl Canvas2d {
         self.ctx.set_line_width(f64::from(s.stroke_width()));
     }
 
+    /// Fill with the style's colour, or stroke with its colour and width.
+    fn fill_or_stroke_style(&self, s: &impl BackendStyle, fill: bool) {
+        if fill {
+            self.ctx.set_fill_style_str(&css_color(s.color()));
+        } else {
+            self.stroke_style(s);
+        }
+    }
+
     /// A new path through `path`'s points.
     fn trace(&self, path: impl IntoIterator<Item = BackendCoord>) {
         self.ctx.begin_path();
@@ -122,11 +131,10 @@ impl DrawingBackend for Canvas2d {
         }
         let (x, y) = (f64::from(ul.0), f64::from(ul.1));
         let (w, h) = (f64::from(br.0) - x, f64::from(br.1) - y);
+        self.fill_or_stroke_style(s, fill);
         if fill {
-            self.ctx.set_fill_style_str(&css_color(s.color()));
             self.ctx.fill_rect(x, y, w, h);
         } else {
-            self.stroke_style(s);
             self.ctx.stroke_rect(x, y, w, h);
         }
         Ok(())
@@ -171,11 +179,7 @@ impl DrawingBackend for Canvas2d {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
-        if fill {
-            self.ctx.set_fill_style_str(&css_color(s.color()));
-        } else {
-            self.stroke_style(s);
-        }
+        self.fill_or_stroke_style(s, fill);
         self.ctx.begin_path();
         self.ctx
             .arc(
