@@ -154,6 +154,8 @@ struct State {
     stale: bool,
     /// The data table's cells and the text each holds (see `fill_table`).
     table: Vec<(web_sys::Element, String)>,
+    /// What `describe` last wrote besides the table (see there).
+    described: Option<describe::Described>,
 }
 
 impl State {
@@ -493,6 +495,7 @@ impl Chart {
             font: (String::new(), 1.0),
             stale: true,
             table: Vec::new(),
+            described: None,
         }));
         state.borrow_mut().draw();
         let mut chart = Chart {

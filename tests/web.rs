@@ -448,3 +448,57 @@ fn an_update_rewrites_the_table_cells_that_changed_and_a_new_shape_rebuilds_it()
     assert_eq!(cells[cells.len() - 4], "3.0");
     assert_eq!(cells.len(), 1 + 5 + 3 * 5);
 }
+
+#[wasm_bindgen_test]
+fn an_update_rewrites_the_words_and_the_links_only_as_they_change() {
+    let el = host(640);
+    let mut chart = Chart::new(
+        el.clone(),
+        spec(r#"{"title":"First","series":[{"year":2020,"value":1},{"year":2021,"value":2}]}"#),
+    )
+    .expect("mounts");
+    let frame = el.query_selector(".ttc").ok().flatten().expect("frame");
+    let text = |sel: &str| {
+        el.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    let desc_before = text("p");
+    assert_eq!(text(".ttc-links button"), "Get the data");
+    // New data, same look: the name and the description follow the data.
+    chart
+        .update(spec(
+            r#"{"title":"Second","series":[{"year":2020,"value":1},{"year":2021,"value":9}]}"#,
+        ))
+        .expect("updates");
+    assert_eq!(frame.get_attribute("aria-label").as_deref(), Some("Second"));
+    assert_ne!(text("p"), desc_before, "the description follows the data");
+    assert_eq!(text(".ttc-links button"), "Get the data");
+    // A new language: the links and `lang` change too.
+    chart
+        .update(spec(
+            r#"{"title":"Second","locale":"ru","links":true,"series":[{"year":2020,"value":1},{"year":2021,"value":9}]}"#,
+        ))
+        .expect("updates");
+    assert_eq!(text(".ttc-links button"), "Получить данные");
+    assert_eq!(frame.get_attribute("lang").as_deref(), Some("ru"));
+    // No links: the row is hidden.
+    chart
+        .update(spec(
+            r#"{"title":"Second","locale":"ru","links":false,"series":[{"year":2020,"value":1},{"year":2021,"value":9}]}"#,
+        ))
+        .expect("updates");
+    let links: HtmlElement = el
+        .query_selector(".ttc-links")
+        .ok()
+        .flatten()
+        .expect("links")
+        .dyn_into()
+        .expect("html");
+    assert_eq!(
+        links.style().get_property_value("display").ok().as_deref(),
+        Some("none")
+    );
+}

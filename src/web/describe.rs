@@ -8,12 +8,57 @@ use crate::story;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// What `describe` writes besides the table: the words change with the data, the rest
+/// (links, their look, `lang`) rarely. Writing a style or an attribute, even with the
+/// value it already has, invalidates style, so each part is written only when it changed.
+#[derive(PartialEq)]
+pub(super) struct Described {
+    title: String,
+    description: String,
+    look: Look,
+}
+
+#[derive(PartialEq)]
+struct Look {
+    source_url: Option<String>,
+    links: bool,
+    locale: crate::locale::Locale,
+    theme: crate::theme::Theme,
+    font: String,
+}
+
 impl State {
     /// The accessible name, the description and the data table, in the chart's language.
     pub(super) fn describe(&mut self) {
+        let now = Described {
+            title: self.scene.title.clone(),
+            description: self.scene.description.clone(),
+            look: Look {
+                source_url: self.model.source_url.clone(),
+                links: self.model.links,
+                locale: self.model.locale,
+                theme: self.theme,
+                font: self.scene.font.clone(),
+            },
+        };
+        let before = self.described.take();
         let n = &self.nodes;
-        let _ = n.frame.set_attribute("aria-label", &self.scene.title);
-        n.desc.set_text_content(Some(&self.scene.description));
+        if before.as_ref().map(|b| &b.title) != Some(&now.title) {
+            let _ = n.frame.set_attribute("aria-label", &now.title);
+        }
+        if before.as_ref().map(|b| &b.description) != Some(&now.description) {
+            n.desc.set_text_content(Some(&now.description));
+        }
+        if before.as_ref().map(|b| &b.look) != Some(&now.look) {
+            self.write_look();
+        }
+        self.described = Some(now);
+        self.fill_table();
+    }
+
+    /// The links under the chart, their look, and `lang`.
+    fn write_look(&self) {
+        let n = &self.nodes;
         let [source, data, image] = story::link_words(&self.model);
         n.data_button.set_text_content(Some(data));
         n.image_button.set_text_content(Some(image));
@@ -53,7 +98,6 @@ impl State {
         for el in [&n.frame, &n.links, &n.sr] {
             let _ = el.set_attribute("lang", lang);
         }
-        self.fill_table();
     }
 
     /// Saves `blob` as `name` through a temporary link (the browser's download).
