@@ -1,97 +1,18 @@
-//! Scene -> any plotters `DrawingBackend`. The only module that knows plotters. Text is
-//! drawn with our own `BackendTextStyle`, so plotters never measures text (its wasm font
-//! code would put a <span> into the page for every label).
+//! Scene -> plotters: the one module that turns a `Scene` into plotters calls (a drawing
+//! area and its elements), onto any backend that implements `Backend` (ours: `svg` and
+//! the browser's canvas). Text goes through plotters' `Text` element, but no backend of
+//! ours asks plotters to measure it: its wasm font code would put a `<span>` into the
+//! page for every label. Layout has measured every text already (`text.rs`).
 
 use crate::num::{round_i32, u32_to_i32};
-use crate::scene::{Anchor, Mark, Rgb, Scene, Text};
-use crate::svg::SvgWriter;
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontFamily, FontStyle,
-};
-use std::fmt;
-
-fn color(c: Rgb) -> BackendColor {
-    BackendColor {
-        alpha: 1.0,
-        rgb: (c.0, c.1, c.2),
-    }
-}
-
-struct Stroke {
-    color: BackendColor,
-    width: u32,
-}
-
-impl BackendStyle for Stroke {
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn stroke_width(&self) -> u32 {
-        self.width
-    }
-}
-
-/// Never raised: our text style rasterises nothing and measures with our own tables.
-#[derive(Debug)]
-pub struct NoFontError;
-
-impl fmt::Display for NoFontError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("no font")
-    }
-}
-
-impl std::error::Error for NoFontError {}
-
-struct TextStyle<'a> {
-    text: &'a Text,
-    size: f64,
-    family: &'a str,
-}
-
-impl BackendTextStyle for TextStyle<'_> {
-    type FontError = NoFontError;
-
-    fn color(&self) -> BackendColor {
-        color(self.text.color)
-    }
-    fn size(&self) -> f64 {
-        self.size
-    }
-    fn style(&self) -> FontStyle {
-        if self.text.font.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        }
-    }
-    fn anchor(&self) -> Pos {
-        let h = match self.text.anchor {
-            Anchor::Start => HPos::Left,
-            Anchor::Middle => HPos::Center,
-            Anchor::End => HPos::Right,
-        };
-        Pos::new(h, VPos::Top)
-    }
-    fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(self.family)
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoFontError> {
-        let w = self.text.font.width_px(text);
-        Ok(((0, 0), (w, self.text.font.line_height())))
-    }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
-        &self,
-        _text: &str,
-        _pos: BackendCoord,
-        _draw: F,
-    ) -> Result<Result<(), E>, NoFontError> {
-        // Only reached by pixel backends without native text; ours all draw text natively.
-        Ok(Ok(()))
-    }
-}
+use crate::scene::{Anchor, Mark, Rgb, Scene};
+use crate::xml::xml_chars;
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
+use plotters::element::{Circle, Drawable, PathElement, PointCollection, Rectangle};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendColor, BackendCoord, DrawingBackend, DrawingErrorKind};
 
 /// The part of the segment from `a` along `d` that lies inside `clip` (x0, y0, x1, y1),
 /// as parameters 0 <= t0 <= t1 <= 1 (Liang–Barsky); None when it misses the box.
@@ -192,14 +113,76 @@ pub trait Backend: DrawingBackend {
     }
 }
 
-pub fn draw<B: Backend>(
+/// A dashed polyline as a plotters element: the backend strokes it natively where it
+/// can (SVG's `stroke-dasharray`), else it is cut into segments here. A path that leaves
+/// the picture (a projection to a far-off target) is always cut, and then only its
+/// visible part costs anything.
+struct Dashed<'a> {
+    points: &'a [(i32, i32)],
+    dash: (u32, u32),
+    style: ShapeStyle,
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Dashed<'_> {
+    type Point = &'a (i32, i32);
+    type IntoIter = &'a [(i32, i32)];
+    fn point_iter(self) -> &'a [(i32, i32)] {
+        self.points
+    }
+}
+
+impl<DB: Backend> Drawable<DB> for Dashed<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        pos: I,
+        backend: &mut DB,
+        (w, h): (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let points: Vec<BackendCoord> = pos.collect();
+        let (w, h) = (u32_to_i32(w), u32_to_i32(h));
+        let inside = points
+            .iter()
+            .all(|&(x, y)| (-8..=w + 8).contains(&x) && (-8..=h + 8).contains(&y));
+        let color = self.style.color.to_backend_color();
+        if inside && backend.dashed(&points, self.dash, color, self.style.stroke_width)? {
+            return Ok(());
+        }
+        let clip = (-8.0, -8.0, f64::from(w) + 8.0, f64::from(h) + 8.0);
+        let (on, off) = (f64::from(self.dash.0), f64::from(self.dash.1));
+        for [a, b] in dashes(&points, on, off, clip) {
+            backend.draw_line(a, b, &self.style)?;
+        }
+        Ok(())
+    }
+}
+
+fn shape(c: Rgb, filled: bool, stroke_width: u32) -> ShapeStyle {
+    ShapeStyle {
+        color: RGBColor(c.0, c.1, c.2).to_rgba(),
+        filled,
+        stroke_width,
+    }
+}
+
+/// Drawing failed: only a canvas can refuse a call (see web/canvas.rs).
+#[derive(Debug)]
+pub struct DrawError;
+
+/// Draws `scene` through plotters' drawing area and elements onto `backend`. Text is
+/// plotters' `Text` element with a `TextStyle` that the backend only reads (font, size,
+/// colour, anchor): our backends never ask plotters to measure it.
+pub fn draw<B: Backend>(scene: &Scene, backend: B) -> Result<(), DrawError> {
+    draw_area(scene, &DrawingArea::from(backend)).map_err(|_| DrawError)
+}
+
+fn draw_area<B: Backend>(
     scene: &Scene,
-    backend: &mut B,
-) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    let (w, h) = (u32_to_i32(scene.width), u32_to_i32(scene.height));
+    area: &DrawingArea<B, Shift>,
+) -> Result<(), DrawingAreaErrorKind<B::ErrorType>> {
     // The host page chooses the font (--ttc-font); it is written into every <text>.
     let family = xml_chars(&scene.font);
-    backend.draw_rect((0, 0), (w, h), &color(scene.background), true)?;
+    let bg = scene.background;
+    area.fill(&RGBColor(bg.0, bg.1, bg.2))?;
     for mark in &scene.marks {
         match mark {
             Mark::Rect {
@@ -207,132 +190,69 @@ pub fn draw<B: Backend>(
                 y0,
                 x1,
                 y1,
-                color: c,
+                color,
                 fill,
-            } => {
-                backend.draw_rect(
-                    (*x0, *y0),
-                    (*x1, *y1),
-                    &Stroke {
-                        color: color(*c),
-                        width: 1,
-                    },
-                    *fill,
-                )?;
-            }
+            } => area.draw(&Rectangle::new(
+                [(*x0, *y0), (*x1, *y1)],
+                shape(*color, *fill, 1),
+            ))?,
             Mark::Path {
                 points,
-                color: c,
+                color,
                 width,
-                dash,
-            } => {
-                let style = Stroke {
-                    color: color(*c),
-                    width: *width,
-                };
-                // A path that leaves the picture (a projection to a far-off target) is
-                // always cut here, where only its visible part costs anything.
-                let inside = points
-                    .iter()
-                    .all(|&(x, y)| (-8..=w + 8).contains(&x) && (-8..=h + 8).contains(&y));
-                let native = match dash {
-                    Some(d) if inside => backend.dashed(points, *d, style.color, style.width)?,
-                    _ => false,
-                };
-                match dash {
-                    _ if native => {}
-                    Some((on, off)) => {
-                        let clip = (-8.0, -8.0, f64::from(w) + 8.0, f64::from(h) + 8.0);
-                        for [a, b] in dashes(points, f64::from(*on), f64::from(*off), clip) {
-                            backend.draw_line(a, b, &style)?;
-                        }
-                    }
-                    None => match points.as_slice() {
-                        [a, b] => backend.draw_line(*a, *b, &style)?,
-                        _ => backend.draw_path(points.iter().copied(), &style)?,
-                    },
-                }
-            }
+                dash: Some(dash),
+            } => area.draw(&Dashed {
+                points,
+                dash: *dash,
+                style: shape(*color, false, *width),
+            })?,
+            Mark::Path {
+                points,
+                color,
+                width,
+                dash: None,
+            } => area.draw(&PathElement::new(
+                points.as_slice(),
+                shape(*color, false, *width),
+            ))?,
             Mark::Circle {
                 center,
                 radius,
-                color: c,
+                color,
                 fill,
                 width,
-            } => {
-                backend.draw_circle(
-                    *center,
-                    *radius,
-                    &Stroke {
-                        color: color(*c),
-                        width: *width,
-                    },
-                    *fill,
-                )?;
-            }
+            } => area.draw(&Circle::new(
+                *center,
+                u32_to_i32(*radius),
+                shape(*color, *fill, *width),
+            ))?,
             Mark::Text(t) => {
-                let style = TextStyle {
-                    text: t,
-                    size: f64::from(t.font.size),
-                    family: &family,
+                let h = match t.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
                 };
-                backend.draw_text(&xml_chars(&t.text), &style, (t.x, t.y))?;
+                let style = if t.font.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let font = FontDesc::new(FontFamily::Name(&family), f64::from(t.font.size), style);
+                let c = t.color;
+                let style = TextStyle {
+                    font,
+                    color: RGBColor(c.0, c.1, c.2).to_backend_color(),
+                    pos: Pos::new(h, VPos::Top),
+                };
+                area.draw(&plotters::element::Text::new(
+                    xml_chars(&t.text),
+                    (t.x, t.y),
+                    style,
+                ))?;
             }
         }
     }
-    backend.present()
-}
-
-/// Whether XML 1.0 allows `c` in a document. A spec's text may hold control characters
-/// (U+0001 pasted from a CMS) or the noncharacters U+FFFE/U+FFFF; one of them in the SVG
-/// makes the whole file unreadable to an XML parser (an `<img>`, the CLI's output).
-pub fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r')
-        || ('\u{20}'..='\u{D7FF}').contains(&c)
-        || ('\u{E000}'..='\u{FFFD}').contains(&c)
-        || c >= '\u{10000}'
-}
-
-/// `s` without the characters XML does not allow (plotters escapes markup, not these).
-fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(xml_char) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.chars().filter(|&c| xml_char(c)).collect())
-    }
-}
-
-/// XML/HTML escaping for text and attribute values; characters XML does not allow are
-/// dropped.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if !xml_char(c) => {}
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The scene as a standalone SVG document: the root element carries the accessible
-/// name and description, then `SvgWriter` draws the marks.
-pub fn svg(scene: &Scene) -> String {
-    let (w, h) = (scene.width, scene.height);
-    let title = escape(&scene.title);
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\" class=\"ttc-chart\">\n<title>{title}</title>\n<desc>{}</desc>\n",
-        escape(&scene.description)
-    );
-    // Writing into a String cannot fail.
-    let _ = draw(scene, &mut SvgWriter::new(&mut out, (w, h)));
-    out.push_str("</svg>\n");
-    out
+    area.present()
 }
 
 #[cfg(test)]

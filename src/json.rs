@@ -1,9 +1,10 @@
-//! A plain JSON value tree, filled from whatever the edge has: a JS object (a js-sys
-//! walk in web.rs) in the browser, serde_json text natively, generated constants
+//! A plain JSON value tree, filled from whatever the edge has: a JS object (through
+//! serde-wasm-bindgen in web.rs) in the browser, serde_json text natively, generated constants
 //! for the built-in data. The spec reader walks this tree by hand so that every error
 //! can name its JSON path and suggest the closest key, which serde's derive cannot.
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
 
 /// Deeper nesting than this is refused before it can exhaust the wasm stack
@@ -134,6 +135,33 @@ impl<'de> Visitor<'de> for Seed {
             entries.push((key, value));
         }
         Ok(Json::Obj(entries))
+    }
+}
+
+/// Written back out as the JSON it was read from (object keys in their order): how
+/// `defaultSpec()` hands the built-in spec to JS through serde-wasm-bindgen.
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Num(n) => s.serialize_f64(*n),
+            Json::Str(v) => s.serialize_str(v),
+            Json::Arr(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Obj(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 

@@ -42,6 +42,7 @@ pub mod text;
 pub mod theme;
 pub mod tooltip;
 pub mod validate;
+pub mod xml;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -79,5 +80,5 @@ pub fn scene(model: &Model, width: f64, height: Option<f64>) -> Scene {
 /// The whole pipeline: spec -> SVG document.
 pub fn render_svg(json: &Json, width: f64, height: Option<f64>) -> Result<String, SpecError> {
     let model = model(json)?;
-    Ok(draw::svg(&scene(&model, width, height)))
+    Ok(svg::document(&scene(&model, width, height)))
 }

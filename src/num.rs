@@ -39,6 +39,39 @@ pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 
+/// Appends `v` in decimal: the SVG and HTML writers' one number format, without
+/// `core::fmt` (its machinery is several KB of wasm, and every number we write is an
+/// integer).
+pub fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
+}
+
+/// Appends `v` as two upper-case hex digits.
+pub fn push_hex2(out: &mut String, v: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for d in [v >> 4, v & 15] {
+        out.push(char::from(HEX.get(usize::from(d)).copied().unwrap_or(b'0')));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +88,19 @@ mod tests {
         assert_eq!(sat_u32(7.9), 7);
         assert_eq!(sat_i64(1e30), i64::MAX);
         assert_eq!(u32_to_i32(u32::MAX), i32::MAX);
+    }
+
+    #[test]
+    fn integers_are_written_without_core_fmt() {
+        for v in [0, 7, -7, 10, 1234567890, i64::MIN, i64::MAX] {
+            let mut s = String::new();
+            push_int(&mut s, v);
+            assert_eq!(s, v.to_string());
+        }
+        let mut s = String::new();
+        push_hex2(&mut s, 0x0A);
+        push_hex2(&mut s, 0xFF);
+        assert_eq!(s, "0AFF");
     }
 
     #[test]

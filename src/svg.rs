@@ -5,28 +5,48 @@
 //! font sizes divided by 1.24. Here every number is an integer; alpha is only ever 0 or
 //! 1 in our scenes, and any other alpha is written in thousandths by integer code.
 
+use crate::num::{push_hex2, push_int};
+use crate::scene::Scene;
+use crate::xml::{escape, push_escaped};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
 };
-use std::fmt::Write as _;
 
-/// Writing into a String cannot fail.
-#[derive(Debug)]
-pub enum Never {}
-
-impl std::fmt::Display for Never {
-    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {}
-    }
+/// The scene as a standalone SVG document: the root element carries the accessible
+/// name and description, then plotters draws the marks onto an `SvgWriter`.
+pub fn document(scene: &Scene) -> String {
+    let (w, h) = (scene.width, scene.height);
+    let title = escape(&scene.title);
+    let mut out = String::with_capacity(8192);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    push_int(&mut out, w.into());
+    out.push_str("\" height=\"");
+    push_int(&mut out, h.into());
+    out.push_str("\" viewBox=\"0 0 ");
+    push_int(&mut out, w.into());
+    out.push(' ');
+    push_int(&mut out, h.into());
+    out.push_str("\" role=\"img\" aria-label=\"");
+    out.push_str(&title);
+    out.push_str("\" class=\"ttc-chart\">\n<title>");
+    out.push_str(&title);
+    out.push_str("</title>\n<desc>");
+    push_escaped(&mut out, &scene.description);
+    out.push_str("</desc>\n");
+    // Writing into a String cannot fail.
+    let _ = crate::draw::draw(scene, SvgWriter::new(&mut out, (w, h)));
+    out.push_str("</svg>\n");
+    out
 }
 
-impl std::error::Error for Never {}
+/// Writing into a String cannot fail.
+type Never = std::convert::Infallible;
 
 type Drawn = Result<(), DrawingErrorKind<Never>>;
 
-/// Appends SVG elements for the marks drawn on it to `out` (no root element: `draw::svg`
+/// Appends SVG elements for the marks drawn on it to `out` (no root element: `svg::document`
 /// writes that, with the chart's accessible name).
 pub struct SvgWriter<'a> {
     out: &'a mut String,
@@ -43,13 +63,17 @@ impl<'a> SvgWriter<'a> {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        self.out.push_str(&crate::draw::escape(value));
+        push_escaped(self.out, value);
         self.out.push('"');
     }
 
     /// ` name="n"` for an integer.
-    fn num(&mut self, name: &str, n: impl std::fmt::Display) {
-        let _ = write!(self.out, " {name}=\"{n}\"");
+    fn num(&mut self, name: &str, n: impl Into<i64>) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_int(self.out, n.into());
+        self.out.push('"');
     }
 
     fn opacity(&mut self, c: BackendColor) {
@@ -59,8 +83,13 @@ impl<'a> SvgWriter<'a> {
     }
 
     fn color(&mut self, name: &str, c: BackendColor) {
-        let (r, g, b) = c.rgb;
-        let _ = write!(self.out, " {name}=\"#{r:02X}{g:02X}{b:02X}\"");
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"#");
+        for v in <[u8; 3]>::from(c.rgb) {
+            push_hex2(self.out, v);
+        }
+        self.out.push('"');
     }
 
     /// The stroke of a line or polyline, dashed or not.
@@ -69,7 +98,11 @@ impl<'a> SvgWriter<'a> {
         self.color("stroke", c);
         self.num("stroke-width", width);
         if let Some((on, off)) = dash {
-            let _ = write!(self.out, " stroke-dasharray=\"{on} {off}\"");
+            self.out.push_str(" stroke-dasharray=\"");
+            push_int(self.out, on.into());
+            self.out.push(' ');
+            push_int(self.out, off.into());
+            self.out.push('"');
         }
     }
 
@@ -105,7 +138,10 @@ impl<'a> SvgWriter<'a> {
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(" points=\"");
         for (x, y) in path {
-            let _ = write!(self.out, "{x},{y} ");
+            push_int(self.out, x.into());
+            self.out.push(',');
+            push_int(self.out, y.into());
+            self.out.push(' ');
         }
         self.out.push('"');
     }
@@ -115,16 +151,20 @@ impl<'a> SvgWriter<'a> {
 /// decimals otherwise ("0.25"), with no float formatting code.
 pub fn push_alpha(out: &mut String, alpha: f64) {
     let milli = crate::num::sat_u32((crate::num::clamp(alpha, 0.0, 1.0) * 1000.0).round());
-    let _ = write!(out, "{}", milli / 1000);
+    push_int(out, (milli / 1000).into());
     let mut frac = milli % 1000;
     if frac > 0 {
         out.push('.');
-        let mut digits = 3;
-        while frac.is_multiple_of(10) {
+        // Three digits with leading zeros, then the trailing zeros dropped.
+        let mut digits = [b'0'; 3];
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + u8::try_from(frac % 10).unwrap_or(0);
             frac /= 10;
-            digits -= 1;
         }
-        let _ = write!(out, "{frac:0digits$}");
+        let used = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
+        for d in digits.iter().take(used) {
+            out.push(char::from(*d));
+        }
     }
 }
 
@@ -211,6 +251,13 @@ impl DrawingBackend for SvgWriter<'_> {
         if c.alpha == 0.0 {
             return Ok(());
         }
+        // plotters' PathElement always comes here; a two-point path is written as the
+        // `<line>` it is.
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        if let [a, b] = path.as_slice() {
+            self.line(*a, *b, c, s.stroke_width(), None);
+            return Ok(());
+        }
         self.out.push_str("<polyline fill=\"none\"");
         self.stroke(c, s.stroke_width(), None);
         self.points(path);
@@ -293,7 +340,7 @@ impl DrawingBackend for SvgWriter<'_> {
             other => self.attr("font-style", other.as_str()),
         }
         self.out.push_str(">\n");
-        self.out.push_str(&crate::draw::escape(text));
+        push_escaped(self.out, text);
         self.out.push_str("\n</text>\n");
         Ok(())
     }

@@ -32,6 +32,7 @@ use crate::theme::{self, Theme};
 use crate::tooltip::{self, Tip};
 use std::cell::RefCell;
 use std::rc::Rc;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -50,78 +51,52 @@ fn js_error(e: &SpecError) -> JsValue {
     obj.into()
 }
 
-/// Copies a JS value (already a plain structured clone, see index.js) into our `Json`
-/// tree with a handful of js-sys calls: serde-wasm-bindgen did the same for 9 KB more
-/// gzipped wasm. `depth` is passed down, not kept in a global, so a throw midway
-/// cannot leave it raised.
-fn to_json(v: &JsValue, depth: u32) -> Result<Json, SpecError> {
-    if v.is_null() || v.is_undefined() {
-        return Ok(Json::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Json::Num(n));
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Json::Str(s));
-    }
-    if depth >= crate::json::MAX_DEPTH {
-        return Err(SpecError::new("", crate::json::TooDeep.to_string()));
-    }
-    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
-        let mut out = Vec::new();
-        for x in a.iter() {
-            out.push(to_json(&x, depth + 1)?);
-        }
-        return Ok(Json::Arr(out));
-    }
-    if v.is_object() {
-        let mut out = Vec::new();
-        for e in js_sys::Object::entries(v.unchecked_ref()).iter() {
-            let e: js_sys::Array = e.unchecked_into();
-            let key = e.get(0).as_string().unwrap_or_default();
-            out.push((key, to_json(&e.get(1), depth + 1)?));
-        }
-        return Ok(Json::Obj(out));
-    }
-    Err(SpecError::new(
-        "",
-        format!(
-            "the spec holds a {} value, which JSON has no form for",
-            v.js_typeof().as_string().unwrap_or_default()
-        ),
-    ))
+/// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
+/// tree through serde-wasm-bindgen and `Json`'s own `Deserialize` (src/json.rs), which
+/// carries the nesting depth down with it: a throw midway cannot leave a counter raised.
+fn to_json(v: JsValue) -> Result<Json, SpecError> {
+    serde_wasm_bindgen::from_value(v).map_err(|e| {
+        let e: JsValue = e.into();
+        let message = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        SpecError::new("", not_json(message))
+    })
 }
 
-/// The inverse of `to_json`, for `defaultSpec()`.
-fn from_json(j: &Json) -> JsValue {
-    match j {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        Json::Num(n) => JsValue::from_f64(*n),
-        Json::Str(s) => JsValue::from_str(s),
-        Json::Arr(a) => a.iter().map(from_json).collect::<js_sys::Array>().into(),
-        Json::Obj(o) => {
-            let obj = js_sys::Object::new();
-            for (k, v) in o {
-                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &from_json(v));
-            }
-            obj.into()
-        }
-    }
+/// serde's "invalid type: JsValue(Function), expected a JSON value" for a value JSON
+/// cannot hold, in the words the rest of the spec errors use.
+fn not_json(message: String) -> String {
+    let Some(what) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split(", expected").next())
+    else {
+        return message;
+    };
+    let what = what.strip_prefix("JsValue(").unwrap_or(what);
+    let what = what.split(['(', ')']).next().unwrap_or(what).to_lowercase();
+    let mut out = String::from("the spec holds a ");
+    out.push_str(&what);
+    out.push_str(" value, which JSON has no form for");
+    out
+}
+
+/// A `Json` value as a plain JS value (objects, not Maps), for `defaultSpec()`.
+fn from_json(j: &Json) -> Result<JsValue, SpecError> {
+    j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| SpecError::new("", "the default spec could not be copied out"))
 }
 
 fn read(spec: JsValue) -> Result<Model, SpecError> {
-    crate::model(&to_json(&spec, 0)?)
+    crate::model(&to_json(spec)?)
 }
 
 /// The default chart's spec as a plain object (the real China–Russia data).
 #[wasm_bindgen(js_name = defaultSpec)]
 pub fn default_spec() -> Result<JsValue, JsValue> {
     crate::data::default_json()
-        .map(|j| from_json(&j))
+        .and_then(|j| from_json(&j))
         .map_err(|e| js_error(&e))
 }
 
@@ -130,7 +105,7 @@ pub fn default_spec() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = renderSvg)]
 pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<String, JsValue> {
     let model = read(spec).map_err(|e| js_error(&e))?;
-    Ok(draw::svg(&crate::scene(&model, width, height)))
+    Ok(crate::svg::document(&crate::scene(&model, width, height)))
 }
 
 struct State {
@@ -188,7 +163,7 @@ impl State {
         }
         let drawn = match model.renderer {
             Renderer::Svg => {
-                self.nodes.plot.set_inner_html(&draw::svg(&scene));
+                self.nodes.plot.set_inner_html(&crate::svg::document(&scene));
                 Ok(())
             }
             Renderer::Canvas => self.draw_canvas(&scene),
@@ -376,11 +351,11 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), Js
         .dyn_into()?;
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
     // The background rectangle drawn first covers the whole picture, so no clearRect.
-    let mut backend = canvas::Canvas2d {
+    let backend = canvas::Canvas2d {
         ctx,
         size: (scene.width, scene.height),
     };
-    draw::draw(scene, &mut backend).map_err(|e| e.to_string())?;
+    draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
     Ok(())
 }
 /// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
@@ -657,7 +632,7 @@ impl Chart {
     pub fn to_svg(&self) -> String {
         self.state
             .try_borrow()
-            .map(|s| draw::svg(&s.scene))
+            .map(|s| crate::svg::document(&s.scene))
             .unwrap_or_default()
     }
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use trade_target_chart::json::Json;
 use trade_target_chart::model::Model;
 use trade_target_chart::scene::{Role, Scene};
-use trade_target_chart::{draw, export, model, scene, story, tooltip};
+use trade_target_chart::{export, model, scene, story, svg, tooltip, xml};
 
 /// A chart drawn at 640 px, for the row's property.
 struct Drawn {
@@ -649,7 +649,7 @@ fn table() -> Vec<Case> {
         move |d: &Drawn| {
             d.scene.title == want
                 && d.svg
-                    .contains(&format!("<title>{}</title>", draw::escape(want)))
+                    .contains(&format!("<title>{}</title>", xml::escape(want)))
         }
     };
     t.push(draws(
@@ -963,7 +963,7 @@ const WIDTHS: &[f64] = &[
 /// of the chart's own elements with only XML characters, and every text is inside.
 fn safe(m: &Model, width: f64) -> Result<(), String> {
     let s = scene(m, width, None);
-    let svg = draw::svg(&s);
+    let svg = svg::document(&s);
     if !svg.starts_with("<svg") || !svg.ends_with("</svg>\n") {
         return Err("not an SVG document".into());
     }
@@ -1048,7 +1048,7 @@ fn check(case: &Case) -> Result<(), String> {
             }
             let s = scene(&m, 640.0, None);
             let d = Drawn {
-                svg: draw::svg(&s),
+                svg: svg::document(&s),
                 scene: s,
                 model: m,
             };

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use trade_target_chart::json::Json;
 use trade_target_chart::scene::Scene;
-use trade_target_chart::{draw, model, scene};
+use trade_target_chart::{model, scene, svg};
 
 /// Pieces that random texts are made of: scripts, emoji, combining marks, zero-width and
 /// direction controls, markup and entities.
@@ -485,7 +485,7 @@ fn run(c: &Case) -> Result<(), String> {
         let m = m.clone();
         let (s, svg) = within(Duration::from_secs(20), move || {
             let s = scene(&m, width, height);
-            let svg = draw::svg(&s);
+            let svg = svg::document(&s);
             (s, svg)
         })
         .map_err(|e| format!("at {width}x{height:?}: {e}"))?;
@@ -541,7 +541,7 @@ fn every_width_from_1_to_4000() {
             );
         }
         if w % 25 == 0 || w <= 121 || w >= 3999 {
-            let svg = draw::svg(&s);
+            let svg = svg::document(&s);
             if let Err(e) = check_scene(&s, &svg) {
                 panic!("at {w} px: {e}");
             }

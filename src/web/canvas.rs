@@ -148,6 +148,12 @@ impl DrawingBackend for Canvas2d {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
+        // plotters' PathElement always comes here; a two-point path gets a line's
+        // half-pixel shift.
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        if let [a, b] = path.as_slice() {
+            return self.draw_line(*a, *b, s);
+        }
         self.stroke_style(s);
         self.trace(path);
         self.ctx.stroke();

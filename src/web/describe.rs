@@ -3,7 +3,6 @@
 
 use super::nodes::{css, element, set_styles};
 use super::State;
-use crate::draw;
 use crate::story;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -155,7 +154,7 @@ impl State {
             }
             return;
         }
-        let esc = draw::escape;
+        let esc = crate::xml::escape;
         let (head, rows) = texts.split_at(1 + heads.len().min(texts.len() - 1));
         let mut html = String::new();
         for (k, t) in head.iter().enumerate() {

@@ -1,5 +1,5 @@
 //! Arbitrary bytes as a spec: JSON text (serde_json) -> `Json` -> `model` -> `scene` at a
-//! width (and height) taken from the input -> `draw::svg`, plus everything else the page
+//! width (and height) taken from the input -> `svg::document`, plus everything else the page
 //! derives from a model (tooltips for every column, CSV, description). Any panic, hang or
 //! broken invariant is a crash.
 //!
@@ -11,7 +11,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use trade_target_chart::json::Json;
-use trade_target_chart::{draw, export, story, tooltip};
+use trade_target_chart::{export, story, svg, tooltip};
 
 fn size(tail: &[u8]) -> (f64, Option<f64>) {
     let f = |b: &[u8]| {
@@ -62,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
         "height {}",
         scene.height
     );
-    let svg = draw::svg(&scene);
+    let svg = svg::document(&scene);
     assert!(svg.starts_with("<svg"), "svg start");
     assert!(svg.ends_with("</svg>\n"), "svg end");
     assert!(!svg.contains("<script"), "raw <script in the SVG");
