@@ -31,3 +31,16 @@ impl fmt::Display for SpecError {
 }
 
 impl std::error::Error for SpecError {}
+
+/// Goes out to JS as a plain `{ path, message }` object (serde-wasm-bindgen). Written as
+/// a map, not a derived struct: serde-wasm-bindgen caches struct field names in a hash
+/// map, which would link hashbrown into the wasm for two keys.
+impl serde::Serialize for SpecError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}

@@ -32,6 +32,7 @@ pub mod format;
 pub mod json;
 pub mod layout;
 pub mod locale;
+pub mod markup;
 pub mod model;
 pub mod num;
 pub mod scene;

@@ -5,8 +5,10 @@
 //! readers, and shows a readable error box for a bad spec. Everything it draws and says
 //! comes from the pure core; nothing here measures text.
 //!
-//! Markup is built with createElement and textContent, never from user strings, and
-//! styled through the CSSOM (allowed under a strict `style-src 'self'` policy).
+//! It only applies what the core wrote: markup (`markup`, `svg`, escaped there, once)
+//! goes in with one `innerHTML` per region, a new picture of the same chart as the
+//! attribute writes `markup::patch` plans, and styles through the CSSOM (allowed under
+//! a strict `style-src 'self'` policy). One listener per chart takes every event.
 //!
 //! Here: reading specs, the chart's state, drawing, tooltips, events and the exported
 //! API. Beside it: `nodes` (the elements), `host` (theme, font and language from the
@@ -19,7 +21,7 @@ mod host;
 mod nodes;
 
 use host::{resolve_locale, resolve_theme, stretch_of};
-use nodes::{css, element, set_styles, Nodes};
+use nodes::{css, font_family, style, Nodes};
 
 use crate::draw;
 use crate::error::SpecError;
@@ -30,14 +32,14 @@ use crate::spec::Renderer;
 use crate::story::Part;
 use crate::theme::{self, Theme};
 use crate::tooltip::{self, Tip};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList,
-    PointerEvent, ResizeObserver,
+    CanvasRenderingContext2d, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement,
+    KeyboardEvent, MutationObserver, PointerEvent, ResizeObserver,
 };
 
 /// Width used when the host element has none yet (display: none, not in the page).
@@ -45,10 +47,8 @@ const FALLBACK_WIDTH: f64 = 640.0;
 
 /// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
 fn js_error(e: &SpecError) -> JsValue {
-    let obj = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&obj, &"path".into(), &e.path.as_str().into());
-    let _ = js_sys::Reflect::set(&obj, &"message".into(), &e.message.as_str().into());
-    obj.into()
+    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| JsValue::from_str(&e.message))
 }
 
 /// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
@@ -116,19 +116,20 @@ struct State {
     model: Model,
     theme: Theme,
     scene: Scene,
+    /// The SVG on screen, cut into its elements (`markup::elements`); empty when the
+    /// picture is a canvas or not drawn yet.
+    svg: Vec<String>,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
     /// The column (and breakdown part) the tooltip shows.
     active: Option<(usize, Option<Part>)>,
-    /// The pixel ratio the canvas was drawn at.
-    dpr: f64,
     /// The host font last measured, and how much wider than Arial it runs.
     font: (String, f64),
     /// The words for screen readers and the links need writing again (not on a resize,
     /// which changes neither).
     stale: bool,
     /// The data table's cells and the text each holds (see `fill_table`).
-    table: Vec<(web_sys::Element, String)>,
+    table: Vec<(Element, String)>,
     /// What `describe` last wrote besides the table (see there).
     described: Option<describe::Described>,
 }
@@ -163,19 +164,18 @@ impl State {
         }
         let drawn = match model.renderer {
             Renderer::Svg => {
-                self.nodes.plot.set_inner_html(&crate::svg::document(&scene));
+                self.draw_svg(&scene);
                 Ok(())
             }
-            Renderer::Canvas => self.draw_canvas(&scene),
+            Renderer::Canvas => {
+                self.svg.clear();
+                self.draw_canvas(&scene)
+            }
         };
         if let Err(e) = drawn {
-            show_error(
-                &self.nodes.plot,
-                &SpecError::new(
-                    "",
-                    format!("drawing failed: {}", e.as_string().unwrap_or_default()),
-                ),
-            );
+            let mut message = String::from("drawing failed: ");
+            message.push_str(&e.as_string().unwrap_or_default());
+            show_error(&self.nodes.plot, &SpecError::new("", message));
         }
         let stale = self.stale || model.locale != self.model.locale || theme != self.theme;
         self.model = model;
@@ -188,6 +188,25 @@ impl State {
         self.hide();
     }
 
+    /// The SVG on screen becomes the scene's: as the attribute writes `markup::patch`
+    /// plans when the document keeps its root (a data update: unchanged labels are not
+    /// parsed or laid out again), else as one new document.
+    fn draw_svg(&mut self, scene: &Scene) {
+        let doc = crate::svg::document(scene);
+        let pieces = crate::markup::elements(&doc);
+        let patched = match (
+            self.nodes.plot.first_element_child(),
+            crate::markup::patch(&self.svg, &pieces),
+        ) {
+            (Some(svg), Some(steps)) => apply(&svg, steps).is_some(),
+            _ => false,
+        };
+        if !patched {
+            self.nodes.plot.set_inner_html(&doc);
+        }
+        self.svg = pieces.into_iter().map(str::to_owned).collect();
+    }
+
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
     /// a scale transform: crisp on retina (plotters-canvas alone ignores the ratio).
     fn draw_canvas(&mut self, scene: &Scene) -> Result<(), JsValue> {
@@ -195,7 +214,6 @@ impl State {
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
-        self.dpr = dpr;
         // The canvas already on screen is drawn over when it has the size needed: a new
         // one each time cost a backing-store allocation (1280×800 at DPR 2) per update.
         let current = self
@@ -206,19 +224,21 @@ impl State {
         let canvas = match current {
             Some(c) => c,
             None => {
-                let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+                let c: HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
                 c.set_attribute("role", "img")?;
                 c.set_class_name("ttc-chart");
-                set_styles(&c, &[("display", "block")]);
                 self.nodes.plot.set_inner_html("");
                 self.nodes.plot.append_child(&c)?;
                 c
             }
         };
         paint(&canvas, scene, dpr)?;
-        let style = canvas.style();
-        style.set_property("width", &format!("{}px", scene.width))?;
-        style.set_property("height", &format!("{}px", scene.height))?;
+        let mut css = String::from("display:block;width:");
+        crate::num::push_int(&mut css, scene.width.into());
+        css.push_str("px;height:");
+        crate::num::push_int(&mut css, scene.height.into());
+        css.push_str("px");
+        style(&canvas, &css);
         canvas.set_attribute("aria-label", &scene.title)?;
         Ok(())
     }
@@ -237,55 +257,42 @@ impl State {
     }
 
     fn paint_tip(&self, tip: &Tip) {
-        let (el, ring, t) = (&self.nodes.tip, &self.nodes.ring, &self.theme);
-        el.set_inner_html("");
-        if let Some(document) = el.owner_document() {
-            for (i, line) in tip.lines.iter().enumerate() {
-                if let Ok(div) = element(&document, "div") {
-                    div.set_text_content(Some(line));
-                    if i == 0 {
-                        set_styles(&div, &[("font-weight", "bold")]);
-                    }
-                    let _ = el.append_child(&div);
-                }
-            }
+        let t = &self.theme;
+        self.nodes
+            .tip
+            .set_inner_html(&crate::markup::tip(&tip.lines));
+        let px = |css: &mut String, name: &str, v: f64| {
+            css.push_str(name);
+            crate::num::push_int(css, crate::num::round_i32(v).into());
+            css.push_str("px;");
+        };
+        let mut out = String::from(nodes::TIP);
+        px(&mut out, "left:", tip.rect.x0);
+        px(&mut out, "top:", tip.rect.y0);
+        for (name, c) in [
+            ("background:", t.background),
+            ("color:", t.text),
+            ("border-color:", t.muted),
+        ] {
+            out.push_str(name);
+            out.push_str(&css(c));
+            out.push(';');
         }
-        let font = self.scene.font.clone();
-        let (x, y) = (
-            format!("{}px", crate::num::round_i32(tip.rect.x0)),
-            format!("{}px", crate::num::round_i32(tip.rect.y0)),
-        );
-        set_styles(
-            el,
-            &[
-                ("display", "block"),
-                ("left", &x),
-                ("top", &y),
-                ("background", &css(t.background)),
-                ("color", &css(t.text)),
-                ("border-color", &css(t.muted)),
-                ("font-family", &font),
-            ],
-        );
-        let (cx, cy) = (
-            format!("{}px", crate::num::round_i32(tip.point.0 - 7.0)),
-            format!("{}px", crate::num::round_i32(tip.point.1 - 7.0)),
-        );
-        set_styles(
-            ring,
-            &[
-                ("display", "block"),
-                ("left", &cx),
-                ("top", &cy),
-                ("border-color", &css(t.title)),
-            ],
-        );
+        out.push_str("font-family:");
+        out.push_str(&font_family(&self.scene.font));
+        style(&self.nodes.tip, &out);
+        let mut ring = String::from(nodes::RING);
+        px(&mut ring, "left:", tip.point.0 - 7.0);
+        px(&mut ring, "top:", tip.point.1 - 7.0);
+        ring.push_str("border-color:");
+        ring.push_str(&css(t.title));
+        style(&self.nodes.ring, &ring);
     }
 
     fn hide(&mut self) {
         self.active = None;
-        set_styles(&self.nodes.tip, &[("display", "none")]);
-        set_styles(&self.nodes.ring, &[("display", "none")]);
+        style(&self.nodes.tip, "display:none");
+        style(&self.nodes.ring, "display:none");
     }
 
     /// The pointer's position in chart pixels.
@@ -331,6 +338,119 @@ impl State {
             self.show(i, None, true);
         }
     }
+
+    /// Every event of this chart, by its type. `weak` reaches the state again from the
+    /// PNG callback, which runs later.
+    fn on_event(&mut self, e: &Event, weak: &std::rc::Weak<RefCell<State>>) {
+        match e.type_().as_str() {
+            "pointermove" | "pointerdown" => {
+                let p: &PointerEvent = e.unchecked_ref();
+                if e.type_() == "pointerdown" || p.pointer_type() != "touch" {
+                    self.on_pointer(p);
+                }
+            }
+            "pointerleave" => {
+                if e.unchecked_ref::<PointerEvent>().pointer_type() == "mouse" {
+                    self.hide();
+                }
+            }
+            "keydown" => self.on_key(e.unchecked_ref()),
+            "blur" => self.hide(),
+            "click" => {
+                let action = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-ttc]").ok().flatten())
+                    .and_then(|t| t.get_attribute("data-ttc"));
+                match action.as_deref() {
+                    Some("csv") => {
+                        let _ = self.download_csv();
+                    }
+                    Some("png") => self.download_png(weak.clone()),
+                    _ => {}
+                }
+            }
+            // The reader's colour scheme, the screen's pixel ratio, or a web font that
+            // arrived (canvas text changes with it).
+            _ => self.draw(),
+        }
+    }
+
+    /// The element's width or the page's `lang` may have changed: draw if either did.
+    fn on_page_change(&mut self) {
+        let locale = resolve_locale(&self.spec_model, &self.nodes.root);
+        if locale != self.model.locale || (self.measure() - self.width).abs() >= 1.0 {
+            self.draw();
+        }
+    }
+
+    fn download_png(&self, weak: std::rc::Weak<RefCell<State>>) {
+        let save = Closure::once_into_js(move |blob: JsValue| {
+            if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+                with_state(&weak, |s| {
+                    let _ = s.download(&blob, "trade-target-chart.png");
+                });
+            }
+        });
+        // `then` through Reflect so the once-closure (which frees itself after its one
+        // call) can be passed as a plain JS function.
+        let promise = png(&self.scene, 2.0);
+        if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into()) {
+            if let Ok(then) = then.dyn_into::<js_sys::Function>() {
+                let _ = then.call1(&promise, &save);
+            }
+        }
+    }
+}
+
+/// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
+/// screen is not the one the steps were planned from (then it is written anew).
+fn apply(svg: &Element, steps: Vec<crate::markup::Patch>) -> Option<()> {
+    use crate::markup::Patch;
+    let kids = svg.children();
+    let child = |i: usize| kids.item(u32::try_from(i).ok()?);
+    for step in steps {
+        match step {
+            Patch::Root { set } => {
+                for (name, value) in set {
+                    svg.set_attribute(&name, &value).ok()?;
+                }
+            }
+            Patch::Attributes {
+                child: i,
+                set,
+                remove,
+                text,
+            } => {
+                let el = child(i)?;
+                for (name, value) in set {
+                    el.set_attribute(&name, &value).ok()?;
+                }
+                for name in remove {
+                    el.remove_attribute(&name).ok()?;
+                }
+                if let Some(text) = text {
+                    el.set_text_content(Some(&text));
+                }
+            }
+            Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
+            // With the line break before each element, so the document stays the one a
+            // fresh parse would give (and whitespace does not pile up over updates).
+            Patch::Truncate { from } => {
+                while kids.length() as usize > from {
+                    let last = svg.last_element_child()?;
+                    if let Some(gap) = last.previous_sibling() {
+                        if gap.node_type() == web_sys::Node::TEXT_NODE {
+                            svg.remove_child(&gap).ok()?;
+                        }
+                    }
+                    last.remove();
+                }
+            }
+            Patch::Append { html } => svg.insert_adjacent_html("beforeend", &html).ok()?,
+        }
+    }
+    Some(())
 }
 
 /// A canvas of the scene at `scale` device pixels per CSS pixel, drawn in CSS pixels
@@ -348,7 +468,7 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), Js
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or("no 2d context")?
-        .dyn_into()?;
+        .unchecked_into();
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
     // The background rectangle drawn first covers the whole picture, so no clearRect.
     let backend = canvas::Canvas2d {
@@ -358,6 +478,7 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), Js
     draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
     Ok(())
 }
+
 /// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
 /// a strict `img-src` policy).
 fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
@@ -367,7 +488,7 @@ fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))
             .and_then(|d| {
-                let c: HtmlCanvasElement = d.create_element("canvas")?.dyn_into()?;
+                let c: HtmlCanvasElement = d.create_element("canvas")?.unchecked_into();
                 paint(&c, &scene, scale)?;
                 Ok(c)
             });
@@ -378,48 +499,28 @@ fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
     })
 }
 
-/// Replaces the element's content with a readable error. Text goes in through
-/// textContent, never as markup, so a spec cannot inject anything.
+/// Replaces the element's content with a readable error. The message is escaped by the
+/// core (`markup::error`), so a spec cannot inject anything.
 fn show_error(root: &HtmlElement, e: &SpecError) {
-    let Some(document) = root.owner_document() else {
-        return;
-    };
-    let Ok(node) = element(&document, "div") else {
-        return;
-    };
-    node.set_class_name("ttc-error");
-    let _ = node.set_attribute("role", "alert");
-    node.set_text_content(Some(&format!("This chart could not be drawn. {e}")));
-    set_styles(
-        &node,
-        &[
-            ("border", "1px solid #b83d0b"),
-            ("border-left-width", "4px"),
-            ("padding", "12px 16px"),
-            ("color", "#1a1a1a"),
-            ("background", "#fff4ee"),
-            ("font", "14px/1.4 Helvetica, Arial, sans-serif"),
-            ("overflow-wrap", "anywhere"),
-        ],
-    );
-    root.set_inner_html("");
-    let _ = root.append_child(&node);
+    root.set_inner_html(&crate::markup::error(e));
+    if let Some(node) = root.first_element_child() {
+        style(node.unchecked_ref(), ERROR_CSS);
+    }
 }
 
-type Listener = (
-    web_sys::EventTarget,
-    &'static str,
-    Closure<dyn FnMut(JsValue)>,
-);
+const ERROR_CSS: &str = "border:1px solid #b83d0b;border-left-width:4px;padding:12px 16px;color:#1a1a1a;background:#fff4ee;font:14px/1.4 Helvetica, Arial, sans-serif;overflow-wrap:anywhere";
 
 /// One chart mounted in a host element.
 #[wasm_bindgen]
 pub struct Chart {
     state: Rc<RefCell<State>>,
-    observer: Option<ResizeObserver>,
-    _on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
-    /// Every event listener we added, so destroy can remove each one.
-    listeners: Vec<Listener>,
+    /// The one listener: every event, the ResizeObserver's and the MutationObserver's
+    /// calls.
+    listener: Closure<dyn FnMut(JsValue)>,
+    /// Where it listens, so destroy can remove it from each.
+    targets: Vec<(EventTarget, &'static str)>,
+    resize: Option<ResizeObserver>,
+    lang: Option<MutationObserver>,
 }
 
 /// Runs `f` on the state unless it is gone or already borrowed (a re-entrant event
@@ -464,152 +565,85 @@ impl Chart {
             model,
             theme: theme::LIGHT,
             scene,
+            svg: Vec::new(),
             width: 0.0,
             active: None,
-            dpr: 1.0,
             font: (String::new(), 1.0),
             stale: true,
             table: Vec::new(),
             described: None,
         }));
         state.borrow_mut().draw();
+        let weak = Rc::downgrade(&state);
+        let listener =
+            Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
+                Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
+                None => with_state(&weak, State::on_page_change),
+            });
         let mut chart = Chart {
-            state: state.clone(),
-            observer: None,
-            _on_resize: None,
-            listeners: Vec::new(),
+            state,
+            listener,
+            targets: Vec::new(),
+            resize: None,
+            lang: None,
         };
         chart.listen(&root)?;
         Ok(chart)
     }
 
     fn listen(&mut self, root: &HtmlElement) -> Result<(), JsValue> {
-        let weak = Rc::downgrade(&self.state);
-        let frame: web_sys::EventTarget = self.state.borrow().nodes.frame.clone().into();
-
-        let w = weak.clone();
-        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
-            with_state(&w, |s| {
-                if (s.measure() - s.width).abs() >= 1.0 {
-                    s.draw();
-                }
-            });
-        });
-        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-        if let Some(o) = &observer {
-            o.observe(root);
-        }
-        self.observer = observer;
-        self._on_resize = Some(on_resize);
-
-        let w = weak.clone();
-        self.add(&frame, "pointermove", move |e| {
-            if let Ok(e) = e.dyn_into::<PointerEvent>() {
-                if e.pointer_type() != "touch" {
-                    with_state(&w, |s| s.on_pointer(&e));
-                }
-            }
-        })?;
-        let w = weak.clone();
-        self.add(&frame, "pointerdown", move |e| {
-            if let Ok(e) = e.dyn_into::<PointerEvent>() {
-                with_state(&w, |s| s.on_pointer(&e));
-            }
-        })?;
-        let w = weak.clone();
-        self.add(&frame, "pointerleave", move |e| {
-            if let Ok(e) = e.dyn_into::<PointerEvent>() {
-                if e.pointer_type() == "mouse" {
-                    with_state(&w, State::hide);
-                }
-            }
-        })?;
-        let w = weak.clone();
-        self.add(&frame, "keydown", move |e| {
-            if let Ok(e) = e.dyn_into::<KeyboardEvent>() {
-                with_state(&w, |s| s.on_key(&e));
-            }
-        })?;
-        let w = weak.clone();
-        self.add(&frame, "blur", move |_| with_state(&w, State::hide))?;
-        let (data, image): (web_sys::EventTarget, web_sys::EventTarget) = {
+        let f: &js_sys::Function = self.listener.as_ref().unchecked_ref();
+        let (frame, links) = {
             let s = self.state.borrow();
-            (
-                s.nodes.data_button.clone().into(),
-                s.nodes.image_button.clone().into(),
-            )
+            (s.nodes.frame.clone(), s.nodes.links.clone())
         };
-        let w = weak.clone();
-        self.add(&data, "click", move |_| {
-            with_state(&w, |s| {
-                let _ = s.download_csv();
-            })
-        })?;
-        let w = weak.clone();
-        self.add(&image, "click", move |_| {
-            let Some(state) = w.upgrade() else { return };
-            let Ok(s) = state.try_borrow() else { return };
-            let w2 = w.clone();
-            let save = Closure::once_into_js(move |blob: JsValue| {
-                if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                    with_state(&w2, |s| {
-                        let _ = s.download(&blob, "trade-target-chart.png");
-                    });
-                }
-            });
-            // `then` through Reflect so the once-closure (which frees itself after its
-            // one call) can be passed as a plain JS function.
-            let promise = png(&s.scene, 2.0);
-            if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into()) {
-                if let Ok(then) = then.dyn_into::<js_sys::Function>() {
-                    let _ = then.call1(&promise, &save);
-                }
-            }
-        })?;
-
+        let resize = ResizeObserver::new(f)?;
+        resize.observe(root);
+        self.resize = Some(resize);
+        // The chart's language follows the nearest `lang` around it (see host.rs); a
+        // page that changes it later (a language switch) gets the chart redrawn.
+        let window = web_sys::window().ok_or("no window")?;
+        let document = window.document().ok_or("no document")?;
+        if let Some(html) = document.document_element() {
+            let lang = MutationObserver::new(f)?;
+            let options = web_sys::MutationObserverInit::new();
+            options.set_attributes(true);
+            options.set_subtree(true);
+            options.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
+            lang.observe_with_options(&html, &options)?;
+            self.lang = Some(lang);
+        }
+        let mut targets: Vec<(EventTarget, &'static str)> = Vec::new();
+        for name in [
+            "pointermove",
+            "pointerdown",
+            "pointerleave",
+            "keydown",
+            "blur",
+        ] {
+            targets.push((frame.clone().into(), name));
+        }
+        targets.push((links.into(), "click"));
         // The reader's colour scheme and the screen's pixel ratio (zoom, another
         // screen) can change while the page is open: redraw when they do.
-        let window = web_sys::window().ok_or("no window")?;
-        if let Ok(Some(mq)) = window.match_media("(prefers-color-scheme: dark)") {
-            let w = weak.clone();
-            self.add(&mq.into(), "change", move |_| with_state(&w, State::draw))?;
-        }
-        let dpr = window.device_pixel_ratio();
-        for query in [format!("(resolution: {}dppx)", crate::format::plain(dpr))] {
-            if let Ok(Some(mq)) = window.match_media(&query) {
-                let mq: MediaQueryList = mq;
-                let w = weak.clone();
-                self.add(&mq.into(), "change", move |_| {
-                    with_state(&w, |s| {
-                        if s.model.renderer == Renderer::Canvas {
-                            s.draw();
-                        }
-                    })
-                })?;
+        let mut ratio = String::from("(resolution: ");
+        ratio.push_str(&crate::format::plain(window.device_pixel_ratio()));
+        ratio.push_str("dppx)");
+        for query in ["(prefers-color-scheme: dark)", ratio.as_str()] {
+            if let Ok(Some(mq)) = window.match_media(query) {
+                targets.push((mq.into(), "change"));
             }
         }
         // Web fonts that arrive later change how canvas text looks: draw again then.
-        if let Ok(fonts) = js_sys::Reflect::get(
-            &JsValue::from(window.document().ok_or("no document")?),
-            &"fonts".into(),
-        ) {
-            if let Ok(target) = fonts.dyn_into::<web_sys::EventTarget>() {
-                let w = weak.clone();
-                self.add(&target, "loadingdone", move |_| with_state(&w, State::draw))?;
+        if let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) {
+            if fonts.is_object() {
+                targets.push((fonts.unchecked_into(), "loadingdone"));
             }
         }
-        Ok(())
-    }
-
-    fn add(
-        &mut self,
-        target: &web_sys::EventTarget,
-        name: &'static str,
-        f: impl FnMut(JsValue) + 'static,
-    ) -> Result<(), JsValue> {
-        let closure = Closure::<dyn FnMut(JsValue)>::new(f);
-        target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())?;
-        self.listeners.push((target.clone(), name, closure));
+        for (target, name) in &targets {
+            target.add_event_listener_with_callback(name, f)?;
+        }
+        self.targets = targets;
         Ok(())
     }
 
@@ -670,16 +704,18 @@ impl Chart {
         }
     }
 
-    /// Stops following the element and the page, removes every listener, and empties
-    /// the element. Call `free()` afterwards.
+    /// Stops following the element and the page, removes the listener from everything
+    /// it was added to, and empties the element. Call `free()` afterwards.
     pub fn destroy(&mut self) {
-        if let Some(o) = self.observer.take() {
+        if let Some(o) = self.resize.take() {
             o.disconnect();
         }
-        self._on_resize = None;
-        for (target, name, closure) in self.listeners.drain(..) {
-            let _ =
-                target.remove_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        if let Some(o) = self.lang.take() {
+            o.disconnect();
+        }
+        let f: &js_sys::Function = self.listener.as_ref().unchecked_ref();
+        for (target, name) in self.targets.drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, f);
         }
         if let Ok(state) = self.state.try_borrow() {
             state.nodes.root.set_inner_html("");

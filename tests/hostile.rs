@@ -967,7 +967,7 @@ fn safe(m: &Model, width: f64) -> Result<(), String> {
     if !svg.starts_with("<svg") || !svg.ends_with("</svg>\n") {
         return Err("not an SVG document".into());
     }
-    if let Some(c) = svg.chars().find(|&c| !draw::xml_char(c)) {
+    if let Some(c) = svg.chars().find(|&c| !xml::xml_char(c)) {
         return Err(format!("U+{:04X} in the SVG", u32::from(c)));
     }
     for tag in svg.split('<').skip(1) {

@@ -502,3 +502,62 @@ fn an_update_rewrites_the_words_and_the_links_only_as_they_change() {
         Some("none")
     );
 }
+
+/// The `<svg>` on screen, compared with a fresh parse of `svg` (attribute order aside:
+/// `isEqualNode` compares attributes as sets).
+fn same_picture(el: &HtmlElement, svg: &str) -> bool {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let fresh = document.create_element("div").expect("div");
+    fresh.set_inner_html(svg);
+    let (Some(a), Some(b)) = (
+        el.query_selector(".ttc svg").ok().flatten(),
+        fresh.first_element_child(),
+    ) else {
+        return false;
+    };
+    a.is_equal_node(Some(&b))
+}
+
+#[wasm_bindgen_test]
+fn an_update_patches_the_svg_on_screen_into_the_new_picture() {
+    let el = host(640);
+    let mut chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    let svg_before = el.query_selector(".ttc svg").ok().flatten().expect("svg");
+    let title_before = el
+        .query_selector(".ttc svg text")
+        .ok()
+        .flatten()
+        .expect("a text");
+    let scaled = r#"{"series":[{"year":2016,"value":69.6},{"year":2017,"value":84.1},{"year":2018,"value":107.1},{"year":2019,"value":110.8},{"year":2020,"value":107.8},{"year":2021,"value":146.9},{"year":2022,"value":190.3},{"year":2023,"value":240.1},{"year":2024,"value":231.2}]}"#;
+    for next in [
+        r#"{"subtitle":"Yearly totals, with a new subtitle"}"#,
+        scaled,
+        r#"{"kind":"bars"}"#,
+        r#"{"kind":"breakdown","locale":"ru"}"#,
+        r#"{"milestones":[{"year":2010,"label":"<b>one</b> & \"two\""}]}"#,
+        "{}",
+    ] {
+        chart.update(spec(next)).expect("valid update");
+        let want = render_svg(spec(next), 640.0, None).expect("renders");
+        assert!(same_picture(&el, &want), "after {next}");
+    }
+    // Same size and title: the document on screen was patched, not replaced, and a
+    // label that did not change is the same element it was.
+    let svg_after = el.query_selector(".ttc svg").ok().flatten().expect("svg");
+    assert!(svg_before.is_same_node(Some(&svg_after)));
+    let title_after = el
+        .query_selector(".ttc svg text")
+        .ok()
+        .flatten()
+        .expect("a text");
+    assert!(title_before.is_same_node(Some(&title_after)));
+    // No markup from the spec: the milestone's label is text.
+    chart
+        .update(spec(
+            r#"{"milestones":[{"year":2010,"label":"<img src=x>"}]}"#,
+        ))
+        .expect("valid update");
+    assert!(el.query_selector(".ttc svg img").ok().flatten().is_none());
+}

@@ -1,7 +1,7 @@
 //! The words around the picture: its accessible name and description, the data table
 //! screen readers browse, the links under the chart, and the downloads they start.
 
-use super::nodes::{css, element, set_styles};
+use super::nodes::{css, font_family, style, LINK};
 use super::State;
 use crate::story;
 use wasm_bindgen::prelude::*;
@@ -66,32 +66,33 @@ impl State {
         match &self.model.source_url {
             Some(url) => {
                 let _ = n.source.set_attribute("href", url);
-                set_styles(&n.source, &[("display", "inline")]);
             }
             None => {
                 let _ = n.source.remove_attribute("href");
-                set_styles(&n.source, &[("display", "none")]);
             }
         }
-        let font = self.scene.font.as_str();
-        for el in [&n.source, &n.data_button, &n.image_button] {
-            set_styles(
-                el,
-                &[("color", &css(self.theme.text)), ("font-family", font)],
-            );
-        }
-        let shown = if self.model.links { "flex" } else { "none" };
+        let mut look = String::from(LINK);
+        look.push_str("color:");
+        look.push_str(&css(self.theme.text));
+        look.push_str(";font-family:");
+        look.push_str(&font_family(&self.scene.font));
+        style(&n.data_button, &look);
+        style(&n.image_button, &look);
+        look.push_str(if self.model.source_url.is_some() {
+            ";display:inline"
+        } else {
+            ";display:none"
+        });
+        style(&n.source, &look);
         // The row sits outside the picture, on the host's background: give it the
         // chart's, so its text keeps its contrast (a dark chart on a light page).
-        let bg = css(self.theme.background);
-        set_styles(
-            &n.links,
-            &[
-                ("display", shown),
-                ("background", &bg),
-                ("padding", "6px 0 0"),
-            ],
-        );
+        let mut row = String::from(if self.model.links {
+            "display:flex;flex-wrap:wrap;gap:4px 16px;padding:6px 0 0;background:"
+        } else {
+            "display:none;background:"
+        });
+        row.push_str(&css(self.theme.background));
+        style(&n.links, &row);
         // Screen readers pick the voice from `lang`: the chart's language, not the page's.
         let lang = self.model.locale.tag();
         for el in [&n.frame, &n.links, &n.sr] {
@@ -103,7 +104,7 @@ impl State {
     pub(super) fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
         let document = self.nodes.root.owner_document().ok_or("no document")?;
         let url = web_sys::Url::create_object_url_with_blob(blob)?;
-        let a = element(&document, "a")?;
+        let a: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
         a.set_attribute("href", &url)?;
         a.set_attribute("download", name)?;
         a.click();
@@ -154,25 +155,7 @@ impl State {
             }
             return;
         }
-        let esc = crate::xml::escape;
-        let (head, rows) = texts.split_at(1 + heads.len().min(texts.len() - 1));
-        let mut html = String::new();
-        for (k, t) in head.iter().enumerate() {
-            html.push_str(&match k {
-                0 => format!("<caption>{}</caption><tr>", esc(t)),
-                _ => format!("<th scope=\"col\">{}</th>", esc(t)),
-            });
-        }
-        html.push_str("</tr>");
-        for row in rows.chunks(5) {
-            for (k, t) in row.iter().enumerate() {
-                html.push_str(&match k {
-                    0 => format!("<tr><th scope=\"row\">{}</th>", esc(t)),
-                    _ => format!("<td>{}</td>", esc(t)),
-                });
-            }
-            html.push_str("</tr>");
-        }
+        let html = crate::markup::table(&texts, heads.len());
         self.nodes.table.set_inner_html(&html);
         let cells = self.nodes.table.query_selector_all("caption, th, td");
         self.table = match cells {

@@ -8,7 +8,7 @@ use crate::scene::Rgb;
 use crate::spec::ThemeChoice;
 use crate::theme::{self, Theme};
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, ShadowRoot};
 
 /// The reader's dark-mode preference, when the spec leaves the theme to it.
 fn prefers_dark() -> bool {
@@ -105,26 +105,40 @@ pub(super) fn stretch_of(family: &str) -> f64 {
     const SAMPLE: &str = "China–Russia trade 2025 $228.1B target 0123456789";
     let measure = || -> Option<f64> {
         let document = web_sys::window()?.document()?;
-        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
-        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        ctx.set_font(&format!("100px {}", crate::text::FAMILY));
+        let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.unchecked_into();
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+        ctx.set_font(&(String::from("100px ") + crate::text::FAMILY));
         let reference = ctx.measure_text(SAMPLE).ok()?.width();
-        ctx.set_font(&format!("100px {family}"));
+        ctx.set_font(&(String::from("100px ") + family));
         let host = ctx.measure_text(SAMPLE).ok()?.width();
         (reference > 0.0).then(|| crate::num::clamp(host / reference, 1.0, 1.5))
     };
     measure().unwrap_or(1.0)
 }
 
-/// The chart's language: the spec's, else the nearest `lang` around the element.
+/// The chart's language: the spec's, else the nearest `lang` around the element, looked
+/// up across shadow roots: `closest` stops at a shadow root's edge, so the search goes on
+/// from that root's host (the `<trade-target-chart>` element, or any host a page mounts
+/// the chart inside), and so on out to the document.
 pub(super) fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
     if model.locale_given {
         return model.locale;
     }
-    root.closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| Locale::parse(&l))
-        .unwrap_or_default()
+    let mut at: Option<Element> = Some(root.clone().into());
+    while let Some(el) = at {
+        if let Some(lang) = el
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+        {
+            return Locale::parse(&lang).unwrap_or_default();
+        }
+        at = el
+            .get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .map(|r| r.host());
+    }
+    Locale::default()
 }

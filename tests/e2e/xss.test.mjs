@@ -279,7 +279,8 @@ test("a payload in a note is text in the tooltip, shown by the handle and by the
   await page.waitForTimeout(300);
   for (const t of [r.byHandle, byKey]) {
     assert.ok(t.text.includes(payload), t.text);
-    assert.ok(t.tags.every((n) => n === "div"), `tooltip elements: ${t.tags}`);
+    // Ours: a <div> per line, the first line (the year) in <b>. Nothing else.
+    assert.ok(t.tags.every((n, i) => n === "div" || (n === "b" && i === 1)), `tooltip elements: ${t.tags}`);
   }
   assert.equal(r.byHandle.shown, true);
   assert.ok(r.byHandle.live.includes(payload), "the live region speaks the note as text");

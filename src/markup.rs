@@ -1,0 +1,369 @@
+//! The widget's HTML, written by the core so that the browser edge only applies it: the
+//! skeleton a chart lives in, the screen readers' data table, the tooltip's lines, and
+//! the plan that turns one SVG document into the next with a few attribute writes
+//! instead of a new document (`patch`). Every text that came from a spec is escaped
+//! here, once; the edge never builds markup of its own.
+
+use crate::xml::push_escaped;
+
+/// The element the chart's skeleton is written into holds, in this order: the frame (the
+/// one tab stop, with the picture, the focus ring and the tooltip), the row of links
+/// under it, and the visually hidden words for screen readers. `id` makes the
+/// description's id unique on the page.
+pub fn skeleton(id: u32) -> String {
+    let mut out = String::with_capacity(512);
+    out.push_str("<div class=\"ttc\" tabindex=\"0\" role=\"group\" aria-describedby=\"ttc-desc-");
+    crate::num::push_int(&mut out, id.into());
+    out.push_str(
+        "\"><div></div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>\
+         <div class=\"ttc-links\"><a rel=\"noopener noreferrer\" target=\"_blank\"></a>\
+         <button type=\"button\" data-ttc=\"csv\"></button><button type=\"button\" data-ttc=\"png\"></button></div>\
+         <div><p id=\"ttc-desc-",
+    );
+    crate::num::push_int(&mut out, id.into());
+    out.push_str("\"></p><table></table><div aria-live=\"polite\" role=\"status\"></div></div>");
+    out
+}
+
+/// The box that stands in for a chart whose spec was refused.
+pub fn error(e: &crate::error::SpecError) -> String {
+    let mut out =
+        String::from("<div class=\"ttc-error\" role=\"alert\">This chart could not be drawn. ");
+    if !e.path.is_empty() {
+        push_escaped(&mut out, &e.path);
+        out.push_str(": ");
+    }
+    push_escaped(&mut out, &e.message);
+    out.push_str("</div>");
+    out
+}
+
+/// The data table: a caption, a row of column heads, then one row per year whose first
+/// cell heads the row. `texts` is the caption, the `heads`, then `heads` cells a row.
+pub fn table(texts: &[String], heads: usize) -> String {
+    let mut out = String::with_capacity(64 * texts.len());
+    let (head, rows) = texts.split_at(texts.len().min(1 + heads));
+    for (k, t) in head.iter().enumerate() {
+        let (open, close) = match k {
+            0 => ("<caption>", "</caption><tr>"),
+            _ => ("<th scope=\"col\">", "</th>"),
+        };
+        out.push_str(open);
+        push_escaped(&mut out, t);
+        out.push_str(close);
+    }
+    out.push_str("</tr>");
+    for row in rows.chunks(heads.max(1)) {
+        for (k, t) in row.iter().enumerate() {
+            let (open, close) = match k {
+                0 => ("<tr><th scope=\"row\">", "</th>"),
+                _ => ("<td>", "</td>"),
+            };
+            out.push_str(open);
+            push_escaped(&mut out, t);
+            out.push_str(close);
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+/// The tooltip's lines, the first in bold (the year).
+pub fn tip(lines: &[String]) -> String {
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(if i == 0 { "<div><b>" } else { "<div>" });
+        push_escaped(&mut out, line);
+        out.push_str(if i == 0 { "</b></div>" } else { "</div>" });
+    }
+    out
+}
+
+/// An SVG document as `svg::document` writes it, cut into its elements: the root's
+/// opening tag, then one piece per child. Each element starts a line with `<`; a text
+/// from a spec never does (its `<` is escaped), so a line that does not, or a closing
+/// tag, continues the element before it (`<text>` spans three lines).
+pub fn elements(svg: &str) -> Vec<&str> {
+    let body = svg.trim_end().strip_suffix("</svg>").unwrap_or(svg);
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        if line.starts_with('<') && !line.starts_with("</") {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let mut pieces = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(body.len());
+        pieces.push(body.get(s..end).unwrap_or("").trim_end_matches('\n'));
+    }
+    pieces
+}
+
+/// One step that turns the SVG on screen into the next: children are counted from the
+/// root's first child (`<title>` is 0).
+#[derive(Debug, PartialEq)]
+pub enum Patch {
+    /// Set these attributes of the `<svg>` element itself (a new size or title).
+    Root { set: Vec<(String, String)> },
+    /// Set these attributes, remove those, and set the text if it changed.
+    Attributes {
+        child: usize,
+        set: Vec<(String, String)>,
+        remove: Vec<String>,
+        text: Option<String>,
+    },
+    /// Replace the child with this markup (its element changed kind).
+    Replace { child: usize, html: String },
+    /// Remove every child from this one on (the picture has fewer elements now).
+    Truncate { from: usize },
+    /// Append this markup (the picture has more elements now).
+    Append { html: String },
+}
+
+/// The steps from `old` to `new` (both as cut by `elements`), or None when `old` is not
+/// a document our writer wrote (nothing on screen yet): then the whole document is
+/// written. Elements are matched by position, so a data update or a resize (the same
+/// kinds of marks, new numbers) becomes attribute writes, and a label that did not
+/// change is not parsed or laid out again.
+pub fn patch(old: &[String], new: &[&str]) -> Option<Vec<Patch>> {
+    let (old_root, old_kids) = old.split_first()?;
+    let (new_root, new_kids) = new.split_first()?;
+    let mut steps = Vec::new();
+    if old_root != new_root {
+        let (a, b) = (parse_open(old_root)?, parse_open(new_root)?);
+        if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.0 != y.0) {
+            return None;
+        }
+        let set = b
+            .iter()
+            .filter(|x| !a.contains(x))
+            .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+            .collect();
+        steps.push(Patch::Root { set });
+    }
+    for (child, (a, b)) in old_kids.iter().zip(new_kids).enumerate() {
+        if a == b {
+            continue;
+        }
+        // Anything our writer would not have written: the whole document again.
+        let (pa, pb) = (parse(a)?, parse(b)?);
+        if pa.tag != pb.tag {
+            steps.push(Patch::Replace {
+                child,
+                html: (*b).to_owned(),
+            });
+            continue;
+        }
+        let set = pb
+            .attrs
+            .iter()
+            .filter(|(n, v)| !pa.attrs.iter().any(|(m, w)| m == n && w == v))
+            .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+            .collect();
+        let remove = pa
+            .attrs
+            .iter()
+            .filter(|(n, _)| !pb.attrs.iter().any(|(m, _)| m == n))
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        let text = (pa.text != pb.text).then(|| unescape(pb.text));
+        steps.push(Patch::Attributes {
+            child,
+            set,
+            remove,
+            text,
+        });
+    }
+    if old_kids.len() > new_kids.len() {
+        steps.push(Patch::Truncate {
+            from: new_kids.len(),
+        });
+    } else if let Some(rest) = new_kids.get(old_kids.len()..).filter(|r| !r.is_empty()) {
+        // Each element is followed by a line break, as in the document written whole.
+        let mut html = rest.join("\n");
+        html.push('\n');
+        steps.push(Patch::Append { html });
+    }
+    Some(steps)
+}
+
+/// One element as our writers emit it: `<tag a="v" b="w"/>` or `<tag a="v">text</tag>`.
+struct Element<'a> {
+    tag: &'a str,
+    attrs: Vec<(&'a str, &'a str)>,
+    text: &'a str,
+}
+
+/// The attributes of an opening tag that stands alone (`<svg a="v">`).
+fn parse_open(piece: &str) -> Option<Vec<(&str, &str)>> {
+    let rest = piece.strip_prefix('<')?;
+    let (_, rest) = rest.split_at(rest.find(' ')?);
+    let (attrs, end) = attributes(rest)?;
+    (end == ">").then_some(attrs)
+}
+
+fn parse(piece: &str) -> Option<Element<'_>> {
+    let rest = piece.strip_prefix('<')?;
+    let (tag, rest) = rest.split_at(rest.find([' ', '>', '/'])?);
+    let (attrs, end) = attributes(rest)?;
+    if end == "/>" {
+        return Some(Element {
+            tag,
+            attrs,
+            text: "",
+        });
+    }
+    let body = end.strip_prefix('>')?;
+    let text = body.get(..body.len().checked_sub(tag.len() + 3)?)?;
+    let close = body.get(text.len()..)?;
+    (close.strip_prefix("</")?.strip_suffix('>')? == tag).then_some(Element { tag, attrs, text })
+}
+
+/// ` a="v" b="w"` up to the end of the tag: the pairs, and the rest from `>` or `/>` on.
+fn attributes(mut rest: &str) -> Option<(Vec<(&str, &str)>, &str)> {
+    let mut attrs = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if rest.starts_with('>') || rest.starts_with("/>") {
+            return Some((attrs, rest));
+        }
+        let eq = rest.find("=\"")?;
+        let name = rest.get(..eq)?;
+        let after = rest.get(eq + 2..)?;
+        let end = after.find('"')?;
+        attrs.push((name, after.get(..end)?));
+        rest = after.get(end + 1..)?;
+    }
+}
+
+/// The inverse of `xml::escape` for what it writes.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        rest = rest.get(at..).unwrap_or("");
+        let (c, len) = [
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&apos;", '\''),
+            ("&amp;", '&'),
+        ]
+        .iter()
+        .find(|(e, _)| rest.starts_with(e))
+        .map_or(('&', 1), |(e, c)| (*c, e.len()));
+        out.push(c);
+        rest = rest.get(len..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(v: Vec<&str>) -> Vec<String> {
+        v.into_iter().map(str::to_owned).collect()
+    }
+
+    const A: &str = "<svg width=\"10\">\n<title>T</title>\n<desc>D</desc>\n<rect x=\"0\" y=\"0\"/>\n<text x=\"1\" y=\"2\">\nHello &amp; bye\n</text>\n<circle cx=\"1\"/>\n</svg>\n";
+
+    #[test]
+    fn a_document_is_cut_into_its_elements() {
+        assert_eq!(
+            elements(A),
+            vec![
+                "<svg width=\"10\">",
+                "<title>T</title>",
+                "<desc>D</desc>",
+                "<rect x=\"0\" y=\"0\"/>",
+                "<text x=\"1\" y=\"2\">\nHello &amp; bye\n</text>",
+                "<circle cx=\"1\"/>",
+            ]
+        );
+    }
+
+    #[test]
+    fn new_numbers_become_attribute_writes_and_text() {
+        let b = A
+            .replace("y=\"0\"", "y=\"5\"")
+            .replace("Hello &amp; bye", "Hi &lt;you&gt;");
+        let steps = patch(&owned(elements(A)), &elements(&b)).expect("same root");
+        assert_eq!(
+            steps,
+            vec![
+                Patch::Attributes {
+                    child: 2,
+                    set: vec![("y".into(), "5".into())],
+                    remove: vec![],
+                    text: None,
+                },
+                Patch::Attributes {
+                    child: 3,
+                    set: vec![],
+                    remove: vec![],
+                    text: Some("\nHi <you>\n".into()),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_root_a_new_kind_and_a_new_count_are_handled() {
+        let resized = A.replace("width=\"10\"", "width=\"20\"");
+        assert_eq!(
+            patch(&owned(elements(A)), &elements(&resized)),
+            Some(vec![Patch::Root {
+                set: vec![("width".into(), "20".into())]
+            }])
+        );
+        let other = A.replace("width=\"10\"", "height=\"20\"");
+        assert_eq!(patch(&owned(elements(A)), &elements(&other)), None);
+        assert_eq!(patch(&[], &elements(A)), None);
+        let kind = A.replace("<circle cx=\"1\"/>", "<line x1=\"1\"/>");
+        assert_eq!(
+            patch(&owned(elements(A)), &elements(&kind)),
+            Some(vec![Patch::Replace {
+                child: 4,
+                html: "<line x1=\"1\"/>".into()
+            }])
+        );
+        let more = A.replace("</svg>", "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n</svg>");
+        assert_eq!(
+            patch(&owned(elements(A)), &elements(&more)),
+            Some(vec![Patch::Append {
+                html: "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n".into()
+            }])
+        );
+        assert_eq!(
+            patch(&owned(elements(&more)), &elements(A)),
+            Some(vec![Patch::Truncate { from: 5 }])
+        );
+    }
+
+    #[test]
+    fn every_text_is_escaped_in_the_table_and_the_tooltip() {
+        let texts: Vec<String> = ["<cap>", "Year", "Value", "2020", "<b>1</b>"]
+            .map(String::from)
+            .to_vec();
+        let html = table(&texts, 2);
+        assert_eq!(
+            html,
+            "<caption>&lt;cap&gt;</caption><tr><th scope=\"col\">Year</th><th scope=\"col\">Value</th></tr>\
+             <tr><th scope=\"row\">2020</th><td>&lt;b&gt;1&lt;/b&gt;</td></tr>"
+        );
+        assert_eq!(
+            tip(&["2020".into(), "<img src=x>".into()]),
+            "<div><b>2020</b></div><div>&lt;img src=x&gt;</div>"
+        );
+        assert!(skeleton(7).contains("id=\"ttc-desc-7\""));
+        assert_eq!(
+            unescape("a &lt;b&gt; &amp;amp; &quot;&apos; & z"),
+            "a <b> &amp; \"' & z"
+        );
+    }
+}
