@@ -387,12 +387,12 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Json::Arr(items)) => {
-                if items.len() > crate::validate::MAX_POINTS {
+                if items.len() > crate::limits::MAX_POINTS {
                     return Err(SpecError::new(
                         path,
                         format!(
                             "expected at most {} entries, found {}",
-                            crate::validate::MAX_POINTS,
+                            crate::limits::MAX_POINTS,
                             items.len()
                         ),
                     ));

@@ -17,6 +17,7 @@ mod target;
 
 pub use scale::nice_step;
 
+use crate::limits::HEIGHTS;
 use crate::model::Model;
 use crate::num::sat_u32;
 use crate::scene::{Column, Mark, Rect, Scene};
@@ -56,13 +57,10 @@ pub fn layout_stretched(
     } else {
         640.0
     };
-    let height = height.filter(|h| h.is_finite()).or(model.height).map(|h| {
-        crate::num::clamp(
-            h.round(),
-            crate::validate::HEIGHTS.0,
-            crate::validate::HEIGHTS.1,
-        )
-    });
+    let height = height
+        .filter(|h| h.is_finite())
+        .or(model.height)
+        .map(|h| crate::num::clamp(h.round(), HEIGHTS.0, HEIGHTS.1));
     // Labels go where they read best; when one cannot be placed without a collision,
     // the layout is redone with that label moved out of the plot: milestones become
     // numbered markers explained under the chart, the target label a key above it.
