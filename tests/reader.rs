@@ -179,3 +179,77 @@ fn as_of_2021_shows_what_a_reader_saw_then() {
         "later years drawn faintly"
     );
 }
+
+/// With `asOf` and `reveal`, a reader sees what was known on the vantage date at full
+/// strength and everything that happened later faintly: the line or bars, the points,
+/// and the later milestone's dot, leader and label. What was known on that date stays
+/// as it is even where it reaches past it: the target (set in 2018), the needed pace
+/// (dashed, computed on that date), the last known value's label, grid and axes.
+#[test]
+fn with_reveal_everything_after_the_vantage_date_is_faint() {
+    use trade_target_chart::scene::Mark;
+    use trade_target_chart::theme::{DARK, LIGHT};
+    for kind in ["line", "bars", "breakdown"] {
+        for (theme_name, th) in [("light", LIGHT), ("dark", DARK)] {
+            let json = format!(
+                r#"{{"asOf":"2021-06-20","reveal":true,"kind":"{kind}","theme":"{theme_name}"}}"#
+            );
+            let m = model(&spec(&json)).expect("valid");
+            for width in [320.0, 640.0, 1200.0] {
+                let s = scene(&m, width, None);
+                let at = |what: &str| format!("{kind} {theme_name} {width}: {what}");
+                // The vantage x: the last complete year before asOf (2020), its bar's
+                // right edge for bars.
+                let seen = s.columns.iter().find(|c| c.year == 2020).expect("2020");
+                let vantage = seen.x + if kind == "line" { 0.5 } else { seen.half };
+                let base = seen.base.round() as i32;
+                let known = [th.grid, th.baseline, th.target];
+                let mut later_marks = 0;
+                for mark in &s.marks {
+                    match mark {
+                        Mark::Circle { center, color, .. } if f64::from(center.0) > vantage => {
+                            later_marks += 1;
+                            assert!(
+                                *color == th.faint || *color == th.background,
+                                "{}",
+                                at(&format!("circle at {center:?} is {color:?}"))
+                            );
+                        }
+                        Mark::Path {
+                            points,
+                            color,
+                            dash: None,
+                            ..
+                        } if !known.contains(color)
+                            && points.iter().any(|p| f64::from(p.0) > vantage) =>
+                        {
+                            later_marks += 1;
+                            assert_eq!(*color, th.faint, "{}", at(&format!("path {points:?}")));
+                        }
+                        // Bars stand on the baseline; the legend's swatches do not.
+                        Mark::Rect { x0, y1, color, .. }
+                            if f64::from(*x0) > vantage && *y1 == base =>
+                        {
+                            later_marks += 1;
+                            assert_eq!(*color, th.faint, "{}", at(&format!("bar at {x0}")));
+                        }
+                        _ => {}
+                    }
+                }
+                // At least the later line or bars and the 2023 milestone's dot.
+                assert!(later_marks >= 2, "{}", at("later marks are drawn"));
+                // The 2023 milestone ("2" when numbered) is later; 2018's is not.
+                let milestones: Vec<_> = s.texts().filter(|t| t.role == Role::Milestone).collect();
+                assert_eq!(milestones.len(), 2, "{}", at("both milestones"));
+                for t in milestones {
+                    let later = t.text == "2" || t.text.contains("November");
+                    if later {
+                        assert_eq!(t.color, th.faint_text, "{}", at(&t.text));
+                    } else {
+                        assert_eq!(t.color, th.milestone, "{}", at(&t.text));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -35,10 +35,19 @@ impl Layout<'_> {
                 continue;
             };
             let (x, y) = (f64::from(px(x)), f64::from(px(y)));
+            // A milestone after the `asOf` date (drawn only with `reveal`) was not known
+            // on that date: faint like the later line, its label in the faint hue that
+            // still reads as text.
+            let later = m.cutoff.is_some_and(|c| ms.year > c);
+            let (mark_color, text_color) = if later {
+                (theme.faint, theme.faint_text)
+            } else {
+                (theme.milestone, theme.milestone)
+            };
             self.marks.push(Mark::Circle {
                 center: (px(x), px(y)),
                 radius: 4,
-                color: theme.milestone,
+                color: mark_color,
                 fill: true,
                 width: 1,
             });
@@ -69,7 +78,7 @@ impl Layout<'_> {
                     .find(|(cx, cy, a)| free(probe(*cx, *cy, &text, nf, *a).bounds(), self))
                     .copied();
                 let (cx, cy, a) = fit.unwrap_or((x, y - 8.0 - nh, Anchor::Middle));
-                self.text((cx, cy), text, nf, theme.milestone, a, Role::Milestone);
+                self.text((cx, cy), text, nf, text_color, a, Role::Milestone);
                 continue;
             }
             // Candidates in order of preference: a leader up, then sideways, then down;
@@ -112,7 +121,7 @@ impl Layout<'_> {
             let start = (x + sign(dx) * 6.0, y + sign(dy) * 6.0);
             self.marks.push(Mark::Path {
                 points: vec![(px(start.0), px(start.1)), (px(x + dx), px(y + dy))],
-                color: theme.milestone,
+                color: mark_color,
                 width: 1,
                 dash: None,
             });
@@ -120,7 +129,7 @@ impl Layout<'_> {
                 (f64::from(t.x), f64::from(t.y)),
                 t.text,
                 font,
-                theme.milestone,
+                text_color,
                 t.anchor,
                 Role::Milestone,
             );
