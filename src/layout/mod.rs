@@ -190,8 +190,9 @@ impl<'a> Layout<'a> {
         self.grid(&frame, ticks);
         self.x_labels(&frame);
 
-        // 5. Marks: the series first, so the target line is drawn over bars, not
-        // hidden behind them; then the projection and the last value's label.
+        // 5. Marks: the series before the target line, so the line is drawn over bars,
+        // not hidden behind them; then the projection and the last value's label.
+        let under_series = self.marks.len();
         let series = self.series_points(&frame);
         self.series(&frame, &series);
         if !self.target(&frame, &series) {
@@ -204,6 +205,8 @@ impl<'a> Layout<'a> {
         if !self.milestones(&frame, &series, header_bottom) {
             return Err(Misfit::Milestones);
         }
+        // The target year's line goes under the series, around the texts placed.
+        self.target_year(&frame, under_series);
 
         // 7. Footer, at the bottom of the picture.
         let footer_top = height - footer_h;

@@ -82,9 +82,20 @@ pub(super) fn crosses_series(b: &Rect, series: &[(f64, f64)], kind: Kind, frame:
     }
 }
 
+/// Whether a box crosses the target line or the line dropped at the target year.
 pub(super) fn crosses_target(b: &Rect, m: &Model, frame: &Frame) -> bool {
-    m.target.as_ref().is_some_and(|t| {
+    let line = m.target.as_ref().is_some_and(|t| {
         let y = frame.y(t.value);
         b.crosses_segment((frame.left, y), (frame.right, y))
-    })
+    });
+    line || target_year_drop(m, frame).is_some_and(|(top, bottom)| b.crosses_segment(top, bottom))
+}
+
+/// The line dropped at the target year, from the target line to the baseline, in
+/// whole pixels as drawn: (top, bottom).
+pub(super) fn target_year_drop(m: &Model, frame: &Frame) -> Option<((f64, f64), (f64, f64))> {
+    let t = m.target.as_ref()?;
+    let x = f64::from(px(frame.x(t.year, m.kind)));
+    let (top, bottom) = (f64::from(px(frame.y(t.value))), f64::from(px(frame.y(0.0))));
+    Some(((x, top), (x, bottom)))
 }

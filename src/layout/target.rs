@@ -1,7 +1,7 @@
 //! The target: the dashed line with its label (or the key above the plot when the
-//! label finds no room) and the mark at the target year.
+//! label finds no room) and the dotted line dropped at the target year.
 
-use super::place::{crosses_series, probe};
+use super::place::{crosses_series, probe, target_year_drop};
 use super::scale::{px, Frame};
 use super::Layout;
 use crate::scene::{Anchor, Mark, Role};
@@ -16,7 +16,6 @@ impl Layout<'_> {
         };
         let theme = *self.theme;
         let ty = px(frame.y(target.value));
-        let tx = px(frame.x(target.year, self.model.kind));
         self.marks.push(Mark::Path {
             points: vec![(px(frame.left), ty), (px(frame.right), ty)],
             color: theme.target,
@@ -26,10 +25,7 @@ impl Layout<'_> {
         let label = match story::target_label(self.model) {
             Some(label) if !self.target_in_key => label,
             // Labelled in the key above the plot instead.
-            _ => {
-                self.target_tick(tx, ty, 1);
-                return true;
-            }
+            _ => return true,
         };
         let font = self.fonts.value;
         let lh = f64::from(font.line_height());
@@ -48,13 +44,14 @@ impl Layout<'_> {
             t.role = Role::TargetLabel;
             let b = t.bounds().inflate(1.0);
             !crosses_series(&b, series, self.model.kind, frame)
+                && !target_year_drop(self.model, frame)
+                    .is_some_and(|(a, c)| b.crosses_segment(a, c))
                 && !self.taken.iter().any(|o| o.overlaps(&b))
         };
         let Some((x, y, anchor)) = candidates.iter().find(|c| fits(c)).copied() else {
             return false;
         };
         self.text((x, y), label, font, theme.target, anchor, Role::TargetLabel);
-        self.target_tick(tx, ty, if y < f64::from(ty) { 1 } else { -1 });
         true
     }
 
@@ -88,14 +85,41 @@ impl Layout<'_> {
         y
     }
 
-    /// The target year: a short solid tick on the dashed line, on the side away from
-    /// its label (`side` 1 = below the line, -1 = above).
-    pub(super) fn target_tick(&mut self, x: i32, y: i32, side: i32) {
-        self.marks.push(Mark::Path {
-            points: vec![(x, y), (x, y + side * 7)],
-            color: self.theme.target,
-            width: 2,
-            dash: None,
-        });
+    /// The target year: a thin dotted line from the target line down to the baseline,
+    /// so the goal reads as a corner, "this much by then", and a series crossing the
+    /// target left of it visibly came early. (A short tick under the dashed line read
+    /// as a stray "r" at every width.) Placed last, when every text is known, so it
+    /// can break around any label it would run through, and inserted at `under` (the
+    /// marks before the series): a line passes over it, and a bar at the target year
+    /// hides it, the bar standing at that year itself.
+    pub(super) fn target_year(&mut self, frame: &Frame, under: usize) {
+        let Some(((x, top), (_, bottom))) = target_year_drop(self.model, frame) else {
+            return;
+        };
+        // The y ranges of texts the line would run through, with a 2 px margin.
+        let mut gaps: Vec<(f64, f64)> = self
+            .taken
+            .iter()
+            .map(|r| r.inflate(2.0))
+            .filter(|r| r.x0 <= x && x <= r.x1 && r.y0 < bottom && top < r.y1)
+            .map(|r| (r.y0, r.y1))
+            .collect();
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut pieces = Vec::new();
+        let mut from = top;
+        for (g0, g1) in gaps.into_iter().chain([(bottom, bottom)]) {
+            // Pieces shorter than a dot and a gap would read as specks.
+            if g0 - from >= 6.0 {
+                pieces.push(Mark::Path {
+                    points: vec![(px(x), px(from)), (px(x), px(g0))],
+                    color: self.theme.target,
+                    width: 1,
+                    dash: Some((2, 3)),
+                });
+            }
+            from = from.max(g1);
+        }
+        let at = under.min(self.marks.len());
+        self.marks.splice(at..at, pieces);
     }
 }
