@@ -238,12 +238,22 @@ fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
     for (i, p) in series.iter().enumerate() {
         let at = |key: &str| format!("series[{i}].{key}");
         let y = year(&at("year"), p.year)?;
+        let split_estimate = p.split_estimate.unwrap_or(false);
+        // An estimated split without the split would mark nothing, and most likely
+        // means a part was left out by mistake.
+        if split_estimate && (p.exports.is_none() || p.imports.is_none()) {
+            return Err(SpecError::new(
+                at("splitEstimate"),
+                "expected exports and imports to go with it, found no split",
+            ));
+        }
         out.push(model::Point {
             year: y,
             value: amount(&at("value"), p.value)?,
             exports: p.exports.map(|v| amount(&at("exports"), v)).transpose()?,
             imports: p.imports.map(|v| amount(&at("imports"), v)).transpose()?,
             estimate: p.estimate.unwrap_or(false),
+            split_estimate,
             note: text(&at("note"), p.note.as_deref())?,
         });
     }

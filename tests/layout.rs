@@ -315,3 +315,61 @@ fn the_target_year_is_a_dotted_drop_line_not_a_stray_tick() {
         }
     }
 }
+
+/// The 2021 and 2023 export/import splits are derived, not reported: the breakdown draws
+/// their parts outlined, like an estimated total, and the footer says what outlines mean.
+#[test]
+fn estimated_splits_are_outlined_and_footnoted() {
+    use trade_target_chart::scene::Mark;
+    for (locale, note) in [
+        ("en", "Outlined parts: estimated split."),
+        ("ru", "Незакрашенные части столбцов — оценка разбивки."),
+        ("zh", "空心分段为估计的进出口拆分。"),
+    ] {
+        let json: Json =
+            serde_json::from_str(&format!(r#"{{"kind":"breakdown","locale":"{locale}"}}"#))
+                .expect("JSON");
+        for &w in WIDTHS {
+            let s = layout(&json, w);
+            let footer = texts(&s, Role::Footer).join(" ");
+            assert!(footer.contains(note), "{locale} at {w}: {footer}");
+            for c in &s.columns {
+                let base = c.base.round() as i32;
+                let parts: Vec<bool> = s
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        // The column's bar: from its top down to the baseline (the
+                        // legend's swatches sit above the plot).
+                        Mark::Rect {
+                            x0,
+                            y0,
+                            x1,
+                            y1,
+                            fill,
+                            ..
+                        } if *y1 <= base
+                            && f64::from(*y0) >= c.y - 1.0
+                            && f64::from(*x0) <= c.x
+                            && c.x <= f64::from(*x1)
+                            && f64::from(*x1 - *x0) < 2.0 * c.half + 1.0 =>
+                        {
+                            Some(*fill)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let want = match c.year {
+                    2021 | 2023 => vec![false, false],
+                    2010 | 2016..=2024 => vec![true, true],
+                    _ => continue,
+                };
+                assert_eq!(
+                    parts, want,
+                    "{locale} at {w}: {} (fill of each part)",
+                    c.year
+                );
+            }
+        }
+    }
+}

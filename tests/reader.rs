@@ -253,3 +253,27 @@ fn with_reveal_everything_after_the_vantage_date_is_faint() {
         }
     }
 }
+
+/// A derived split says so in the tooltip, in each language, whether the reader points
+/// at the whole year or at one part of the bar; a reported split does not.
+#[test]
+fn tooltips_say_when_a_split_is_estimated() {
+    for (locale, words) in [
+        ("en", "Split estimated"),
+        ("ru", "Разбивка — оценка"),
+        ("zh", "进出口拆分为估计值"),
+    ] {
+        let m = model(&spec(&format!(r#"{{"locale":"{locale}"}}"#))).expect("valid");
+        for (year, estimated) in [(2021, true), (2022, false), (2023, true), (2024, false)] {
+            let i = m.points.iter().position(|p| p.year == year).expect("year");
+            for part in [None, Some(Part::Exports), Some(Part::Imports)] {
+                let lines = story::tooltip(&m, i, part);
+                assert_eq!(
+                    lines.iter().any(|l| l == words),
+                    estimated,
+                    "{locale} {year} {part:?}: {lines:?}"
+                );
+            }
+        }
+    }
+}

@@ -144,7 +144,8 @@ impl Layout<'_> {
     }
 
     /// One bar: solid, or outlined when an estimate (shape, not colour, tells them
-    /// apart); stacked exports and imports for the breakdown when the split is known.
+    /// apart); stacked exports and imports for the breakdown when the split is known,
+    /// outlined when the split is only estimated.
     pub(super) fn bar(&mut self, frame: &Frame, p: &Point, x: f64, later: bool) {
         let theme = *self.theme;
         let band = frame.band();
@@ -170,10 +171,13 @@ impl Layout<'_> {
             });
         };
         match (self.model.kind, p.exports, p.imports) {
+            // A derived split is outlined like an estimated total: the parts are
+            // no more certain than a total that was never reported.
             (Kind::Breakdown, Some(e), Some(i)) => {
                 let imports = if later { theme.faint } else { theme.imports };
-                rect(0.0, e, main, !p.estimate);
-                rect(e, e + i, imports, !p.estimate);
+                let solid = !(p.estimate || p.split_estimate);
+                rect(0.0, e, main, solid);
+                rect(e, e + i, imports, solid);
             }
             (Kind::Breakdown, _, _) => rect(
                 0.0,
