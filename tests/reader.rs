@@ -277,3 +277,57 @@ fn tooltips_say_when_a_split_is_estimated() {
         }
     }
 }
+
+/// A tooltip never covers the headline, the readout, a milestone label or the point it
+/// describes, and stays inside the chart: for every year, by keyboard (no part) and by
+/// mouse over each part of a bar, at three widths, for each kind and for asOf/reveal.
+/// (With the keyboard on 2024 at 640 px the box used to sit over the title; with the
+/// mouse on 2017 it covered "First year over $100B".)
+#[test]
+fn tooltips_cover_no_headline_readout_milestone_or_their_point() {
+    for json in [
+        "{}",
+        r#"{"kind":"bars"}"#,
+        r#"{"kind":"breakdown"}"#,
+        r#"{"asOf":"2021-06-20","reveal":true}"#,
+    ] {
+        let m = model(&spec(json)).expect("valid");
+        for width in [320.0, 640.0, 1200.0] {
+            let s = scene(&m, width, None);
+            let keep_clear: Vec<_> = s
+                .texts()
+                .filter(|t| matches!(t.role, Role::Title | Role::Readout | Role::Milestone))
+                .map(|t| (t.text.clone(), t.bounds()))
+                .collect();
+            assert!(keep_clear.len() >= 3, "{json} {width}: texts found");
+            for (i, c) in s.columns.iter().enumerate() {
+                for part in [None, Some(Part::Exports), Some(Part::Imports)] {
+                    let at = format!("{json} at {width}, {} {part:?}", c.year);
+                    let t = tip(&m, &s, i, part).expect("a tip");
+                    let r = t.rect;
+                    assert!(
+                        r.x0 >= 0.0
+                            && r.y0 >= 0.0
+                            && r.x1 <= f64::from(s.width)
+                            && r.y1 <= f64::from(s.height),
+                        "{at}: {r:?} leaves the {}x{} chart",
+                        s.width,
+                        s.height
+                    );
+                    for (text, b) in &keep_clear {
+                        assert!(!r.overlaps(b), "{at}: the tip {r:?} covers {text:?} {b:?}");
+                    }
+                    let (px, py) = t.point;
+                    assert!(
+                        !(px >= r.x0 - 6.0
+                            && px <= r.x1 + 6.0
+                            && py >= r.y0 - 6.0
+                            && py <= r.y1 + 6.0),
+                        "{at}: the tip {r:?} covers its point {:?}",
+                        t.point
+                    );
+                }
+            }
+        }
+    }
+}
