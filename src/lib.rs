@@ -31,6 +31,7 @@ pub mod export;
 pub mod format;
 pub mod json;
 pub mod layout;
+pub mod limits;
 pub mod locale;
 pub mod markup;
 pub mod model;
@@ -63,8 +64,16 @@ pub use model::Model;
 pub use scene::Scene;
 
 /// Reads and validates a spec given as a JSON value tree (`Json::Null` = no spec).
+/// A spec without `series` is laid over the built-in chart; one with `series` stands
+/// alone.
 pub fn model(json: &Json) -> Result<Model, SpecError> {
-    validate::validate(&spec::from_json(json)?)
+    let spec = spec::from_json(json)?;
+    let base = if spec.series.is_none() {
+        data::default_spec()?
+    } else {
+        spec::Spec::default()
+    };
+    validate::validate(&spec, &base)
 }
 
 /// Lays out a validated model at `width` CSS pixels (`height` overrides the spec's).

@@ -11,6 +11,8 @@ pub struct Point {
     pub exports: Option<f64>,
     pub imports: Option<f64>,
     pub estimate: bool,
+    /// The export/import split is derived, not reported (validated to have both parts).
+    pub split_estimate: bool,
     pub note: Option<String>,
 }
 
@@ -128,6 +130,11 @@ impl Model {
         self.drawn().iter().any(|p| p.estimate)
     }
 
+    /// Whether any drawn point has a derived export/import split.
+    pub fn has_split_estimates(&self) -> bool {
+        self.drawn().iter().any(|p| p.split_estimate)
+    }
+
     /// The largest value the plot must show: the drawn data (stacked parts included)
     /// and the target line.
     pub fn max_value(&self) -> f64 {
@@ -157,5 +164,6 @@ static FALLBACK: Point = Point {
     exports: None,
     imports: None,
     estimate: false,
+    split_estimate: false,
     note: None,
 };

@@ -105,6 +105,11 @@ pub struct Point {
     pub imports: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimate: Option<bool>,
+    /// True when the export/import split is derived rather than reported (the total
+    /// may still be reported): the breakdown draws the parts outlined and the tooltip
+    /// says so. Needs `exports` and `imports`.
+    #[serde(rename = "splitEstimate", skip_serializing_if = "Option::is_none")]
+    pub split_estimate: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = 500))]
     pub note: Option<String>,
@@ -183,7 +188,15 @@ const SPEC_KEYS: &[&str] = &[
 ];
 const PARTS_KEYS: &[&str] = &["exports", "imports"];
 const UNIT_KEYS: &[&str] = &["prefix", "suffix", "label"];
-const POINT_KEYS: &[&str] = &["year", "value", "exports", "imports", "estimate", "note"];
+const POINT_KEYS: &[&str] = &[
+    "year",
+    "value",
+    "exports",
+    "imports",
+    "estimate",
+    "splitEstimate",
+    "note",
+];
 const TARGET_KEYS: &[&str] = &["value", "year", "label", "set"];
 const MILESTONE_KEYS: &[&str] = &["year", "label"];
 const SOURCE_KEYS: &[&str] = &["text", "url"];
@@ -213,6 +226,7 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
                     exports: p.number("exports")?,
                     imports: p.number("imports")?,
                     estimate: p.boolean("estimate")?,
+                    split_estimate: p.boolean("splitEstimate")?,
                     note: p.string("note")?,
                 })
             },
@@ -387,12 +401,12 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Json::Arr(items)) => {
-                if items.len() > crate::validate::MAX_POINTS {
+                if items.len() > crate::limits::MAX_POINTS {
                     return Err(SpecError::new(
                         path,
                         format!(
                             "expected at most {} entries, found {}",
-                            crate::validate::MAX_POINTS,
+                            crate::limits::MAX_POINTS,
                             items.len()
                         ),
                     ));

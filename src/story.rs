@@ -229,6 +229,16 @@ pub fn footer(m: &Model) -> Vec<String> {
             .into(),
         );
     }
+    if m.kind == Kind::Breakdown && m.has_split_estimates() {
+        lines.push(
+            match l {
+                Locale::En => "Outlined parts: estimated split.",
+                Locale::Ru => "Незакрашенные части столбцов — оценка разбивки.",
+                Locale::Zh => "空心分段为估计的进出口拆分。",
+            }
+            .into(),
+        );
+    }
     if m.kind == Kind::Breakdown
         && m.drawn()
             .iter()
@@ -276,7 +286,7 @@ pub enum Part {
 
 /// The tooltip's lines for the point at `index` of the drawn points: the year, the part
 /// pointed at (breakdown), the value with its change and share of the target, the
-/// split, "estimate", the note.
+/// split, "split estimated", "estimate", the note.
 pub fn tooltip(m: &Model, index: usize, part: Option<Part>) -> Vec<String> {
     let points = m.drawn();
     let Some(p) = points.get(index) else {
@@ -311,6 +321,16 @@ pub fn tooltip(m: &Model, index: usize, part: Option<Part>) -> Vec<String> {
             m.unit_value(e),
             m.unit_value(i)
         ));
+    }
+    if p.split_estimate && p.exports.is_some() && p.imports.is_some() {
+        lines.push(
+            match l {
+                Locale::En => "Split estimated",
+                Locale::Ru => "Разбивка — оценка",
+                Locale::Zh => "进出口拆分为估计值",
+            }
+            .into(),
+        );
     }
     if p.estimate {
         lines.push(

@@ -21,6 +21,9 @@ pub struct Theme {
     pub total_only: Rgb,
     /// What happened after an `asOf` date, drawn faintly.
     pub faint: Rgb,
+    /// Text about what happened after an `asOf` date (a later milestone's label): the
+    /// faint line's hue, dark enough to keep 4.5:1, lighter than any other label.
+    pub faint_text: Rgb,
 }
 
 pub const LIGHT: Theme = Theme {
@@ -36,6 +39,7 @@ pub const LIGHT: Theme = Theme {
     imports: Rgb(0x00, 0x7A, 0x78),
     total_only: Rgb(0x8A, 0x8A, 0x8A),
     faint: Rgb(0xA9, 0xC0, 0xDC),
+    faint_text: Rgb(0x5A, 0x78, 0x98),
 };
 
 pub const DARK: Theme = Theme {
@@ -51,6 +55,7 @@ pub const DARK: Theme = Theme {
     imports: Rgb(0x3F, 0xC4, 0xBF),
     total_only: Rgb(0x86, 0x86, 0x8A),
     faint: Rgb(0x3E, 0x55, 0x72),
+    faint_text: Rgb(0x6F, 0x8A, 0xAB),
 };
 
 /// WCAG relative luminance contrast ratio.
@@ -77,7 +82,15 @@ mod tests {
     #[test]
     fn both_themes_meet_wcag_aa() {
         for t in [LIGHT, DARK] {
-            for c in [t.title, t.text, t.muted, t.series, t.target, t.milestone] {
+            for c in [
+                t.title,
+                t.text,
+                t.muted,
+                t.series,
+                t.target,
+                t.milestone,
+                t.faint_text,
+            ] {
                 assert!(
                     contrast(c, t.background) >= 4.5,
                     "{c:?} on {:?}",

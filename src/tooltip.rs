@@ -1,9 +1,10 @@
 //! Tooltips, decided on the layout rather than by DOM elements per point: which year a
 //! pointer or key lands on, what the tooltip says, and where the box goes so that it
-//! stays inside the chart and never covers the point it describes.
+//! stays inside the chart and never covers the point it describes, the title, the
+//! readout or a milestone label.
 
 use crate::model::Model;
-use crate::scene::{Rect, Scene};
+use crate::scene::{Rect, Role, Scene};
 use crate::story::{self, Part};
 use crate::text::{wrap, Font};
 
@@ -96,32 +97,7 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
         (f64::from(FONT.line_height()) * lines.len() as f64 + 2.0 * PAD).min(h),
     );
     let point = (col.x, part.map_or(col.y, |p| segment_mid(col, p)));
-    let (px, py) = point;
-    let clamp = |x: f64, y: f64| Rect {
-        x0: crate::num::clamp(x, 0.0, (w - bw).max(0.0)),
-        y0: crate::num::clamp(y, 0.0, (h - bh).max(0.0)),
-        x1: crate::num::clamp(x, 0.0, (w - bw).max(0.0)) + bw,
-        y1: crate::num::clamp(y, 0.0, (h - bh).max(0.0)) + bh,
-    };
-    let candidates = [
-        clamp(px + GAP, py - bh - GAP),
-        clamp(px - GAP - bw, py - bh - GAP),
-        clamp(px + GAP, py + GAP),
-        clamp(px - GAP - bw, py + GAP),
-        clamp(px - bw / 2.0, py - bh - GAP),
-        clamp(px - bw / 2.0, py + GAP),
-    ];
-    let keep_clear = Rect {
-        x0: px - 6.0,
-        y0: py - 6.0,
-        x1: px + 6.0,
-        y1: py + 6.0,
-    };
-    let rect = candidates
-        .iter()
-        .find(|r| !r.overlaps(&keep_clear))
-        .copied()
-        .unwrap_or(clamp(px + GAP, py - bh - GAP));
+    let rect = place(scene, point, (bw, bh));
     Some(Tip {
         index,
         lines,
@@ -131,11 +107,139 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
     })
 }
 
+/// Where a `size` box goes for the point at `point`: beside it (above right, above
+/// left, below right, below left, centred above, centred below, in that order), else
+/// the free place nearest to it; always inside the chart. Free means clear of the
+/// point (6 px around it) and of every text a reader needs while the tip is open: the
+/// title, the readout and the milestone labels. Axis labels, the legend, the footer and
+/// the other labels may be covered, as any tooltip covers the chart under it.
+///
+/// When no place is free (a box nearly as big as a narrow chart), the least bad one
+/// is taken, giving way in this order: the milestone labels may be covered first,
+/// then the readout, then the title; the point stays clear whenever any place can.
+fn place(scene: &Scene, (px, py): (f64, f64), (bw, bh): (f64, f64)) -> Rect {
+    let (w, h) = (f64::from(scene.width), f64::from(scene.height));
+    let at = |x: f64, y: f64| {
+        let x0 = crate::num::clamp(x, 0.0, (w - bw).max(0.0));
+        let y0 = crate::num::clamp(y, 0.0, (h - bh).max(0.0));
+        Rect {
+            x0,
+            y0,
+            x1: x0 + bw,
+            y1: y0 + bh,
+        }
+    };
+    let near = [
+        at(px + GAP, py - bh - GAP),
+        at(px - GAP - bw, py - bh - GAP),
+        at(px + GAP, py + GAP),
+        at(px - GAP - bw, py + GAP),
+        at(px - bw / 2.0, py - bh - GAP),
+        at(px - bw / 2.0, py + GAP),
+    ];
+    // Every place across (beside the point, centred on it, at either edge) and down
+    // (in 2 px steps); the nearest free one is taken.
+    let xs = [px + GAP, px - GAP - bw, px - bw / 2.0, 0.0, w - bw];
+    let steps = crate::num::sat_u32(((h - bh).max(0.0) / 2.0).floor());
+    let far = || {
+        xs.iter()
+            .flat_map(move |&x| (0..=steps).map(move |i| at(x, f64::from(i) * 2.0)))
+    };
+    let distance = |r: &Rect| {
+        let dx = (r.x0 - px).max(px - r.x1).max(0.0);
+        let dy = (r.y0 - py).max(py - r.y1).max(0.0);
+        dx * dx + dy * dy
+    };
+    let point = Rect {
+        x0: px - 6.0,
+        y0: py - 6.0,
+        x1: px + 6.0,
+        y1: py + 6.0,
+    };
+    let boxes = |roles: &[Role]| -> Vec<Rect> {
+        scene
+            .texts()
+            .filter(|t| roles.contains(&t.role))
+            .map(|t| t.bounds().inflate(1.0))
+            .chain([point])
+            .collect()
+    };
+    let keep_clear = [
+        boxes(&[Role::Title, Role::Readout, Role::Milestone]),
+        boxes(&[Role::Title, Role::Readout]),
+        boxes(&[Role::Title]),
+        boxes(&[]),
+    ];
+    keep_clear
+        .iter()
+        .find_map(|avoid| {
+            let free = |r: &Rect| !avoid.iter().any(|a| a.overlaps(r));
+            near.iter().copied().find(free).or_else(|| {
+                far()
+                    .filter(free)
+                    .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+            })
+        })
+        .unwrap_or(near[0])
+}
+
 /// The middle of one segment of a breakdown bar: the tooltip points at it.
 fn segment_mid(col: &crate::scene::Column, part: Part) -> f64 {
     match (col.split, part) {
         (Some(split), Part::Imports) => (col.y + split) / 2.0,
         (Some(split), Part::Exports) => (split + col.base) / 2.0,
         _ => col.y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{Anchor, Mark, Rgb, Text};
+
+    fn line(y: i32, role: Role) -> Mark {
+        Mark::Text(Text {
+            x: 0,
+            y,
+            text: "M".repeat(40),
+            font: FONT,
+            color: Rgb(0, 0, 0),
+            anchor: Anchor::Start,
+            role,
+        })
+    }
+
+    /// A 180×50 box in a 200×120 chart with a title and readout at the top, a milestone
+    /// label across the middle and the point near the bottom: no place clears them all,
+    /// so the milestone label gives way and the title, readout and point stay clear.
+    #[test]
+    fn when_nothing_is_free_a_milestone_label_gives_way_first() {
+        let scene = Scene {
+            width: 200,
+            height: 120,
+            background: Rgb(255, 255, 255),
+            font: String::new(),
+            marks: vec![
+                line(0, Role::Title),
+                line(15, Role::Readout),
+                line(70, Role::Milestone),
+            ],
+            title: String::new(),
+            description: String::new(),
+            columns: Vec::new(),
+        };
+        let r = place(&scene, (100.0, 100.0), (180.0, 50.0));
+        let bounds = |role: Role| {
+            scene
+                .texts()
+                .find(|t| t.role == role)
+                .map(Text::bounds)
+                .expect("text")
+        };
+        assert!(!r.overlaps(&bounds(Role::Title)), "{r:?}");
+        assert!(!r.overlaps(&bounds(Role::Readout)), "{r:?}");
+        assert!(r.overlaps(&bounds(Role::Milestone)), "{r:?}");
+        assert!(r.y1 <= 94.0, "clear of the point: {r:?}");
+        assert!(r.x0 >= 0.0 && r.x1 <= 200.0 && r.y0 >= 0.0 && r.y1 <= 120.0);
     }
 }

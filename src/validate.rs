@@ -1,27 +1,20 @@
 //! Spec -> Model: every value checked for meaning, with the JSON path of the first
-//! problem. A spec without `series` draws the built-in data, with the spec's own fields
-//! laid over it; a spec with `series` stands alone (no China–Russia target or
-//! milestones leak into another country's chart).
+//! problem. The spec is laid over a base the caller chooses: `crate::model` passes the
+//! built-in data for a spec without `series`, and an empty base for one with `series`,
+//! which stands alone (no China–Russia target or milestones leak into another
+//! country's chart).
 
 use crate::error::SpecError;
 use crate::format::plain;
+use crate::limits::{HEIGHTS, MAX_AFFIX, MAX_MILESTONES, MAX_TEXT, MAX_VALUE, YEARS};
 use crate::model::{self, Model};
 use crate::spec::{self, Spec};
 
-pub const MAX_POINTS: usize = 10_000;
-pub const MAX_TEXT: usize = 500;
-pub const MAX_AFFIX: usize = 12;
-pub const MAX_MILESTONES: usize = 20;
-pub const MAX_VALUE: f64 = 1e15;
-pub const YEARS: (i32, i32) = (1900, 2200);
-pub const HEIGHTS: (f64, f64) = (160.0, 2000.0);
-
-pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
-    let base = if spec.series.is_none() {
-        crate::data::default_spec()?
-    } else {
-        Spec::default()
-    };
+/// Checks `spec` laid over `base`: each field the spec leaves out is taken from `base`
+/// (the caller passes the built-in chart's spec when `series` is absent, and
+/// `Spec::default()` otherwise). Taking the base as an argument keeps this module
+/// below the data it would otherwise have to load.
+pub fn validate(spec: &Spec, base: &Spec) -> Result<Model, SpecError> {
     let pick = |own: &Option<String>, fallback: &Option<String>| own.clone().or(fallback.clone());
     let series = spec.series.as_ref().or(base.series.as_ref());
     let unit = spec.unit.as_ref().or(base.unit.as_ref());
@@ -91,7 +84,11 @@ pub fn validate(spec: &Spec) -> Result<Model, SpecError> {
             ));
         }
     }
-    let parts = spec.parts.clone().or(base.parts).unwrap_or_default();
+    let parts = spec
+        .parts
+        .clone()
+        .or(base.parts.clone())
+        .unwrap_or_default();
     Ok(Model {
         title,
         subtitle,
@@ -241,12 +238,22 @@ fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
     for (i, p) in series.iter().enumerate() {
         let at = |key: &str| format!("series[{i}].{key}");
         let y = year(&at("year"), p.year)?;
+        let split_estimate = p.split_estimate.unwrap_or(false);
+        // An estimated split without the split would mark nothing, and most likely
+        // means a part was left out by mistake.
+        if split_estimate && (p.exports.is_none() || p.imports.is_none()) {
+            return Err(SpecError::new(
+                at("splitEstimate"),
+                "expected exports and imports to go with it, found no split",
+            ));
+        }
         out.push(model::Point {
             year: y,
             value: amount(&at("value"), p.value)?,
             exports: p.exports.map(|v| amount(&at("exports"), v)).transpose()?,
             imports: p.imports.map(|v| amount(&at("imports"), v)).transpose()?,
             estimate: p.estimate.unwrap_or(false),
+            split_estimate,
             note: text(&at("note"), p.note.as_deref())?,
         });
     }

@@ -89,5 +89,9 @@ fn schema_is_json_that_names_every_spec_key() {
     assert_eq!(
         schema["additionalProperties"],
         serde_json::Value::Bool(false)
-    );
+    ); // Per-point fields, splitEstimate among them, come from the Rust types too.
+    let text = String::from_utf8_lossy(&out.stdout);
+    for key in ["estimate", "splitEstimate", "note"] {
+        assert!(text.contains(&format!("\"{key}\"")), "{key}");
+    }
 }

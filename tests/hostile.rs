@@ -143,6 +143,7 @@ fn wrong_types() -> Vec<Case> {
         ("series[0]", "exports", Num),
         ("series[0]", "imports", Num),
         ("series[0]", "estimate", Bool),
+        ("series[0]", "splitEstimate", Bool),
         ("series[0]", "note", Str),
         ("target", "value", Num),
         ("target", "year", Num),
@@ -609,7 +610,7 @@ fn table() -> Vec<Case> {
         "__proto__ in a point",
         json!({ "series": [{ "year": 2000, "value": 1, "__proto__": {} }] }),
         "series[0].__proto__",
-        r#"unknown key "__proto__"; known keys: year, value, exports, imports, estimate, note"#,
+        r#"unknown key "__proto__"; known keys: year, value, exports, imports, estimate, splitEstimate, note"#,
     ));
     t.push(error(
         "toString in the unit",

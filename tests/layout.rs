@@ -172,7 +172,10 @@ fn estimates_are_hollow_and_the_last_point_is_filled() {
         .iter()
         .filter(|m| matches!(m, Mark::Path { dash: Some(_), .. }))
         .count();
-    assert_eq!(dashed, 1, "one dashed target line");
+    assert_eq!(
+        dashed, 2,
+        "the dashed target line and the dotted line at its year, no projection"
+    );
 }
 
 #[test]
@@ -203,4 +206,170 @@ fn words_follow_the_data() {
         d,
         "Trade rose from $8.0B in 2000 to a peak of $244.8B in 2024, then fell to $228.1B in 2025; it passed the $200B target for 2024 in 2023."
     );
+}
+
+/// The target year is marked by a thin dotted line dropped from the target line to the
+/// baseline, which reads as "the goal, by this year"; it breaks around a label in its
+/// way. The old mark, a 7 px solid tick under the dashed line, read as a stray "r": no
+/// short solid stub of the target's colour remains.
+#[test]
+fn the_target_year_is_a_dotted_drop_line_not_a_stray_tick() {
+    use trade_target_chart::scene::Mark;
+    use trade_target_chart::theme::{DARK, LIGHT};
+    for name in [
+        "default",
+        "bars",
+        "breakdown",
+        "dark",
+        "asof-2021",
+        "asof-2021-reveal",
+        "ru",
+        "zh",
+        "india-russia",
+    ] {
+        let json = spec(name);
+        let m = model(&json).expect("valid");
+        let th = if name == "dark" { DARK } else { LIGHT };
+        let target = m.target.as_ref().expect("a target");
+        for &w in WIDTHS {
+            let s = layout(&json, w);
+            let at = format!("{name} at {w}");
+            for mk in &s.marks {
+                if let Mark::Path {
+                    points,
+                    color,
+                    dash: None,
+                    ..
+                } = mk
+                {
+                    if *color == th.target {
+                        let (a, b) = (points[0], points[points.len() - 1]);
+                        let length = (b.0 - a.0).abs() + (b.1 - a.1).abs();
+                        assert!(length >= 20, "{at}: a {length} px stub {points:?}");
+                    }
+                }
+            }
+            let baseline = s
+                .marks
+                .iter()
+                .find_map(|mk| match mk {
+                    Mark::Path { points, color, .. } if *color == th.baseline => Some(points[0].1),
+                    _ => None,
+                })
+                .expect("a baseline");
+            let target_y = s
+                .marks
+                .iter()
+                .find_map(|mk| match mk {
+                    Mark::Path {
+                        points,
+                        color,
+                        dash: Some((6, 4)),
+                        ..
+                    } if *color == th.target => Some(points[0].1),
+                    _ => None,
+                })
+                .expect("the target line");
+            let drops: Vec<_> = s
+                .marks
+                .iter()
+                .filter_map(|mk| match mk {
+                    Mark::Path {
+                        points,
+                        color,
+                        dash: Some((2, 3)),
+                        ..
+                    } if *color == th.target => Some(points),
+                    _ => None,
+                })
+                .collect();
+            assert!(!drops.is_empty(), "{at}: a line at the target year");
+            let x = drops[0][0].0;
+            for d in &drops {
+                assert!(d.iter().all(|p| p.0 == x), "{at}: vertical, {d:?}");
+            }
+            let top = drops.iter().map(|d| d[0].1).min();
+            let bottom = drops.iter().map(|d| d[1].1).max();
+            assert_eq!(bottom, Some(baseline), "{at}: reaches the baseline");
+            assert!(top.is_some_and(|t| t < baseline && t >= target_y), "{at}");
+            if let Some(col) = s.columns.iter().find(|c| c.year == target.year) {
+                assert!(
+                    (f64::from(x) - col.x).abs() <= 0.5,
+                    "{at}: at the target year"
+                );
+            }
+            // It breaks around labels instead of running through them.
+            for d in &drops {
+                let (a, b) = (
+                    (f64::from(d[0].0), f64::from(d[0].1)),
+                    (f64::from(d[1].0), f64::from(d[1].1)),
+                );
+                for t in s.texts() {
+                    assert!(
+                        !t.bounds().crosses_segment(a, b),
+                        "{at}: {:?} crosses the target year's line",
+                        t.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The 2021 and 2023 export/import splits are derived, not reported: the breakdown draws
+/// their parts outlined, like an estimated total, and the footer says what outlines mean.
+#[test]
+fn estimated_splits_are_outlined_and_footnoted() {
+    use trade_target_chart::scene::Mark;
+    for (locale, note) in [
+        ("en", "Outlined parts: estimated split."),
+        ("ru", "Незакрашенные части столбцов — оценка разбивки."),
+        ("zh", "空心分段为估计的进出口拆分。"),
+    ] {
+        let json: Json =
+            serde_json::from_str(&format!(r#"{{"kind":"breakdown","locale":"{locale}"}}"#))
+                .expect("JSON");
+        for &w in WIDTHS {
+            let s = layout(&json, w);
+            let footer = texts(&s, Role::Footer).join(" ");
+            assert!(footer.contains(note), "{locale} at {w}: {footer}");
+            for c in &s.columns {
+                let base = c.base.round() as i32;
+                let parts: Vec<bool> = s
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        // The column's bar: from its top down to the baseline (the
+                        // legend's swatches sit above the plot).
+                        Mark::Rect {
+                            x0,
+                            y0,
+                            x1,
+                            y1,
+                            fill,
+                            ..
+                        } if *y1 <= base
+                            && f64::from(*y0) >= c.y - 1.0
+                            && f64::from(*x0) <= c.x
+                            && c.x <= f64::from(*x1)
+                            && f64::from(*x1 - *x0) < 2.0 * c.half + 1.0 =>
+                        {
+                            Some(*fill)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let want = match c.year {
+                    2021 | 2023 => vec![false, false],
+                    2010 | 2016..=2024 => vec![true, true],
+                    _ => continue,
+                };
+                assert_eq!(
+                    parts, want,
+                    "{locale} at {w}: {} (fill of each part)",
+                    c.year
+                );
+            }
+        }
+    }
 }

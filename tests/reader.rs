@@ -179,3 +179,155 @@ fn as_of_2021_shows_what_a_reader_saw_then() {
         "later years drawn faintly"
     );
 }
+
+/// With `asOf` and `reveal`, a reader sees what was known on the vantage date at full
+/// strength and everything that happened later faintly: the line or bars, the points,
+/// and the later milestone's dot, leader and label. What was known on that date stays
+/// as it is even where it reaches past it: the target (set in 2018), the needed pace
+/// (dashed, computed on that date), the last known value's label, grid and axes.
+#[test]
+fn with_reveal_everything_after_the_vantage_date_is_faint() {
+    use trade_target_chart::scene::Mark;
+    use trade_target_chart::theme::{DARK, LIGHT};
+    for kind in ["line", "bars", "breakdown"] {
+        for (theme_name, th) in [("light", LIGHT), ("dark", DARK)] {
+            let json = format!(
+                r#"{{"asOf":"2021-06-20","reveal":true,"kind":"{kind}","theme":"{theme_name}"}}"#
+            );
+            let m = model(&spec(&json)).expect("valid");
+            for width in [320.0, 640.0, 1200.0] {
+                let s = scene(&m, width, None);
+                let at = |what: &str| format!("{kind} {theme_name} {width}: {what}");
+                // The vantage x: the last complete year before asOf (2020), its bar's
+                // right edge for bars.
+                let seen = s.columns.iter().find(|c| c.year == 2020).expect("2020");
+                let vantage = seen.x + if kind == "line" { 0.5 } else { seen.half };
+                let base = seen.base.round() as i32;
+                let known = [th.grid, th.baseline, th.target];
+                let mut later_marks = 0;
+                for mark in &s.marks {
+                    match mark {
+                        Mark::Circle { center, color, .. } if f64::from(center.0) > vantage => {
+                            later_marks += 1;
+                            assert!(
+                                *color == th.faint || *color == th.background,
+                                "{}",
+                                at(&format!("circle at {center:?} is {color:?}"))
+                            );
+                        }
+                        Mark::Path {
+                            points,
+                            color,
+                            dash: None,
+                            ..
+                        } if !known.contains(color)
+                            && points.iter().any(|p| f64::from(p.0) > vantage) =>
+                        {
+                            later_marks += 1;
+                            assert_eq!(*color, th.faint, "{}", at(&format!("path {points:?}")));
+                        }
+                        // Bars stand on the baseline; the legend's swatches do not.
+                        Mark::Rect { x0, y1, color, .. }
+                            if f64::from(*x0) > vantage && *y1 == base =>
+                        {
+                            later_marks += 1;
+                            assert_eq!(*color, th.faint, "{}", at(&format!("bar at {x0}")));
+                        }
+                        _ => {}
+                    }
+                }
+                // At least the later line or bars and the 2023 milestone's dot.
+                assert!(later_marks >= 2, "{}", at("later marks are drawn"));
+                // The 2023 milestone ("2" when numbered) is later; 2018's is not.
+                let milestones: Vec<_> = s.texts().filter(|t| t.role == Role::Milestone).collect();
+                assert_eq!(milestones.len(), 2, "{}", at("both milestones"));
+                for t in milestones {
+                    let later = t.text == "2" || t.text.contains("November");
+                    if later {
+                        assert_eq!(t.color, th.faint_text, "{}", at(&t.text));
+                    } else {
+                        assert_eq!(t.color, th.milestone, "{}", at(&t.text));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A derived split says so in the tooltip, in each language, whether the reader points
+/// at the whole year or at one part of the bar; a reported split does not.
+#[test]
+fn tooltips_say_when_a_split_is_estimated() {
+    for (locale, words) in [
+        ("en", "Split estimated"),
+        ("ru", "Разбивка — оценка"),
+        ("zh", "进出口拆分为估计值"),
+    ] {
+        let m = model(&spec(&format!(r#"{{"locale":"{locale}"}}"#))).expect("valid");
+        for (year, estimated) in [(2021, true), (2022, false), (2023, true), (2024, false)] {
+            let i = m.points.iter().position(|p| p.year == year).expect("year");
+            for part in [None, Some(Part::Exports), Some(Part::Imports)] {
+                let lines = story::tooltip(&m, i, part);
+                assert_eq!(
+                    lines.iter().any(|l| l == words),
+                    estimated,
+                    "{locale} {year} {part:?}: {lines:?}"
+                );
+            }
+        }
+    }
+}
+
+/// A tooltip never covers the headline, the readout, a milestone label or the point it
+/// describes, and stays inside the chart: for every year, by keyboard (no part) and by
+/// mouse over each part of a bar, at three widths, for each kind and for asOf/reveal.
+/// (With the keyboard on 2024 at 640 px the box used to sit over the title; with the
+/// mouse on 2017 it covered "First year over $100B".)
+#[test]
+fn tooltips_cover_no_headline_readout_milestone_or_their_point() {
+    for json in [
+        "{}",
+        r#"{"kind":"bars"}"#,
+        r#"{"kind":"breakdown"}"#,
+        r#"{"asOf":"2021-06-20","reveal":true}"#,
+    ] {
+        let m = model(&spec(json)).expect("valid");
+        for width in [320.0, 640.0, 1200.0] {
+            let s = scene(&m, width, None);
+            let keep_clear: Vec<_> = s
+                .texts()
+                .filter(|t| matches!(t.role, Role::Title | Role::Readout | Role::Milestone))
+                .map(|t| (t.text.clone(), t.bounds()))
+                .collect();
+            assert!(keep_clear.len() >= 3, "{json} {width}: texts found");
+            for (i, c) in s.columns.iter().enumerate() {
+                for part in [None, Some(Part::Exports), Some(Part::Imports)] {
+                    let at = format!("{json} at {width}, {} {part:?}", c.year);
+                    let t = tip(&m, &s, i, part).expect("a tip");
+                    let r = t.rect;
+                    assert!(
+                        r.x0 >= 0.0
+                            && r.y0 >= 0.0
+                            && r.x1 <= f64::from(s.width)
+                            && r.y1 <= f64::from(s.height),
+                        "{at}: {r:?} leaves the {}x{} chart",
+                        s.width,
+                        s.height
+                    );
+                    for (text, b) in &keep_clear {
+                        assert!(!r.overlaps(b), "{at}: the tip {r:?} covers {text:?} {b:?}");
+                    }
+                    let (px, py) = t.point;
+                    assert!(
+                        !(px >= r.x0 - 6.0
+                            && px <= r.x1 + 6.0
+                            && py >= r.y0 - 6.0
+                            && py <= r.y1 + 6.0),
+                        "{at}: the tip {r:?} covers its point {:?}",
+                        t.point
+                    );
+                }
+            }
+        }
+    }
+}

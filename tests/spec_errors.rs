@@ -44,6 +44,8 @@ fn each_bad_spec_names_its_path_and_what_was_expected() {
         (r#"{"series":[{"year":2000,"value":1},{"year":2001,"value":1},{"year":2000,"value":2}]}"#.into(), "series[2].year", "year 2000 appears twice (first at series[0])".into()),
         (r#"{"series":[{"year":2000,"value":1,"estimate":"yes"}]}"#.into(), "series[0].estimate", "expected true or false, found a string".into()),
         (r#"{"series":[{"year":2000,"value":1,"exports":-2}]}"#.into(), "series[0].exports", "expected a value of 0 or more, found -2".into()),
+        (r#"{"series":[{"year":2000,"value":1,"splitEstimate":"yes"}]}"#.into(), "series[0].splitEstimate", "expected true or false, found a string".into()),
+        (r#"{"series":[{"year":2000,"value":1,"exports":1,"splitEstimate":true}]}"#.into(), "series[0].splitEstimate", "expected exports and imports to go with it, found no split".into()),
         (r#"{"target":{"value":0,"year":2024}}"#.into(), "target.value", "expected a target above 0, found 0".into()),
         (r#"{"target":{"value":-5,"year":2024}}"#.into(), "target.value", "expected a value of 0 or more, found -5".into()),
         (r#"{"target":{"value":200}}"#.into(), "target.year", "expected a number, found nothing".into()),

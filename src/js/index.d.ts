@@ -20,6 +20,8 @@ export interface SeriesPoint {
   imports?: number;
   /** True when the value is derived or approximate: drawn as a hollow point and footnoted. */
   estimate?: boolean;
+  /** True when the exports/imports split is derived, not reported (needs both): the breakdown outlines the parts, the tooltip says so. */
+  splitEstimate?: boolean;
   /** A short note about this year's figure (where it was reported, how it was derived); at most 500 characters. */
   note?: string;
 }
