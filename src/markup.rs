@@ -101,8 +101,9 @@ pub fn elements(svg: &str) -> Vec<&str> {
     pieces
 }
 
-/// One step that turns the SVG on screen into the next: children are counted from the
-/// root's first child (`<title>` is 0).
+/// One step that turns the SVG on screen into the next. Children are named by their
+/// place in the document on screen *before* any step (`<title>` is 0), so the edge can
+/// take them all first and then apply the steps in any order.
 #[derive(Debug, PartialEq)]
 pub enum Patch {
     /// Set these attributes of the `<svg>` element itself (a new size or title).
@@ -116,17 +117,18 @@ pub enum Patch {
     },
     /// Replace the child with this markup (its element changed kind).
     Replace { child: usize, html: String },
-    /// Remove every child from this one on (the picture has fewer elements now).
-    Truncate { from: usize },
-    /// Append this markup (the picture has more elements now).
-    Append { html: String },
+    /// Remove the child.
+    Remove { child: usize },
+    /// Insert this markup before the child (None: at the end).
+    Insert { before: Option<usize>, html: String },
 }
 
 /// The steps from `old` to `new` (both as cut by `elements`), or None when `old` is not
 /// a document our writer wrote (nothing on screen yet): then the whole document is
-/// written. Elements are matched by position, so a data update or a resize (the same
-/// kinds of marks, new numbers) becomes attribute writes, and a label that did not
-/// change is not parsed or laid out again.
+/// written. Elements are matched by kind from both ends, so a data update or a resize
+/// (the same kinds of marks, new numbers; an axis with a tick more or less in the
+/// middle) becomes attribute writes, and a label that did not change is not parsed or
+/// laid out again.
 pub fn patch(old: &[String], new: &[&str]) -> Option<Vec<Patch>> {
     let (old_root, old_kids) = old.split_first()?;
     let (new_root, new_kids) = new.split_first()?;
@@ -143,50 +145,77 @@ pub fn patch(old: &[String], new: &[&str]) -> Option<Vec<Patch>> {
             .collect();
         steps.push(Patch::Root { set });
     }
-    for (child, (a, b)) in old_kids.iter().zip(new_kids).enumerate() {
-        if a == b {
+    let olds: Vec<Element> = old_kids.iter().map(|k| parse(k)).collect::<Option<_>>()?;
+    let news: Vec<Element> = new_kids.iter().map(|k| parse(k)).collect::<Option<_>>()?;
+    let same_kind = |i: usize, j: usize| match (olds.get(i), news.get(j)) {
+        (Some(a), Some(b)) => a.tag == b.tag,
+        _ => false,
+    };
+    let (n, m) = (olds.len(), news.len());
+    let head = (0..n.min(m)).take_while(|&i| same_kind(i, i)).count();
+    let tail = (0..n.min(m) - head)
+        .take_while(|&k| same_kind(n - 1 - k, m - 1 - k))
+        .count();
+    // Both ends pair up kind for kind; in the middle, pairs by position, then the rest
+    // of the longer side is removed or inserted.
+    let (mid_old, mid_new) = (n - head - tail, m - head - tail);
+    let pairs = (0..head)
+        .map(|i| (i, i))
+        .chain((0..mid_old.min(mid_new)).map(|k| (head + k, head + k)))
+        .chain((0..tail).map(|k| (n - tail + k, m - tail + k)));
+    for (i, j) in pairs {
+        let (Some(a), Some(b), Some(html)) = (olds.get(i), news.get(j), new_kids.get(j)) else {
+            continue;
+        };
+        if old_kids.get(i).map(String::as_str) == Some(*html) {
             continue;
         }
-        // Anything our writer would not have written: the whole document again.
-        let (pa, pb) = (parse(a)?, parse(b)?);
-        if pa.tag != pb.tag {
+        if a.tag != b.tag {
             steps.push(Patch::Replace {
-                child,
-                html: (*b).to_owned(),
+                child: i,
+                html: (*html).to_owned(),
             });
             continue;
         }
-        let set = pb
-            .attrs
-            .iter()
-            .filter(|(n, v)| !pa.attrs.iter().any(|(m, w)| m == n && w == v))
-            .map(|(n, v)| ((*n).to_owned(), unescape(v)))
-            .collect();
-        let remove = pa
-            .attrs
-            .iter()
-            .filter(|(n, _)| !pb.attrs.iter().any(|(m, _)| m == n))
-            .map(|(n, _)| (*n).to_owned())
-            .collect();
-        let text = (pa.text != pb.text).then(|| unescape(pb.text));
-        steps.push(Patch::Attributes {
-            child,
-            set,
-            remove,
-            text,
-        });
+        steps.push(attribute_step(i, a, b));
     }
-    if old_kids.len() > new_kids.len() {
-        steps.push(Patch::Truncate {
-            from: new_kids.len(),
-        });
-    } else if let Some(rest) = new_kids.get(old_kids.len()..).filter(|r| !r.is_empty()) {
+    for k in mid_new..mid_old {
+        steps.push(Patch::Remove { child: head + k });
+    }
+    if mid_new > mid_old {
+        let before = (tail > 0).then_some(n - tail);
         // Each element is followed by a line break, as in the document written whole.
-        let mut html = rest.join("\n");
-        html.push('\n');
-        steps.push(Patch::Append { html });
+        let mut html = String::new();
+        for piece in new_kids.get(head + mid_old..head + mid_new).unwrap_or(&[]) {
+            html.push_str(piece);
+            html.push('\n');
+        }
+        steps.push(Patch::Insert { before, html });
     }
     Some(steps)
+}
+
+/// The writes that turn element `a` into `b` (of the same kind).
+fn attribute_step(child: usize, a: &Element, b: &Element) -> Patch {
+    let set = b
+        .attrs
+        .iter()
+        .filter(|(n, v)| !a.attrs.iter().any(|(m, w)| m == n && w == v))
+        .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+        .collect();
+    let remove = a
+        .attrs
+        .iter()
+        .filter(|(n, _)| !b.attrs.iter().any(|(m, _)| m == n))
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    let text = (a.text != b.text).then(|| unescape(b.text));
+    Patch::Attributes {
+        child,
+        set,
+        remove,
+        text,
+    }
 }
 
 /// One element as our writers emit it: `<tag a="v" b="w"/>` or `<tag a="v">text</tag>`.
@@ -335,13 +364,24 @@ mod tests {
         let more = A.replace("</svg>", "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n</svg>");
         assert_eq!(
             patch(&owned(elements(A)), &elements(&more)),
-            Some(vec![Patch::Append {
+            Some(vec![Patch::Insert {
+                before: None,
                 html: "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n".into()
             }])
         );
         assert_eq!(
             patch(&owned(elements(&more)), &elements(A)),
-            Some(vec![Patch::Truncate { from: 5 }])
+            Some(vec![Patch::Remove { child: 5 }, Patch::Remove { child: 6 }])
+        );
+        // A tick more in the middle: the elements after it are matched from the end,
+        // not shifted by one and rewritten.
+        let tick = A.replace("<rect", "<line x1=\"9\"/>\n<rect");
+        assert_eq!(
+            patch(&owned(elements(A)), &elements(&tick)),
+            Some(vec![Patch::Insert {
+                before: Some(2),
+                html: "<line x1=\"9\"/>\n".into()
+            }])
         );
     }
 

@@ -132,6 +132,55 @@ struct State {
     table: Vec<(Element, String)>,
     /// What `describe` last wrote besides the table (see there).
     described: Option<describe::Described>,
+    /// Runs `fill_table_due` in an idle moment (None until the chart listens).
+    later: Option<Later>,
+    /// The table has words to catch up with.
+    table_due: bool,
+}
+
+/// A callback for an idle moment of the page: `requestIdleCallback` (with a deadline, so
+/// a busy page still gets it within 300 ms), else a timer.
+struct Later {
+    callback: Closure<dyn FnMut()>,
+    /// The pending request, (idle callback?, handle), so destroy can cancel it: the
+    /// callback is freed with the chart, and calling a freed closure throws.
+    pending: std::cell::Cell<Option<(bool, u32)>>,
+}
+
+impl Later {
+    fn cancel(&self) {
+        if let (Some((idle, handle)), Some(window)) = (self.pending.take(), web_sys::window()) {
+            if idle {
+                window.cancel_idle_callback(handle);
+            } else {
+                window.clear_timeout_with_handle(i32::try_from(handle).unwrap_or(0));
+            }
+        }
+    }
+
+    fn schedule(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+        let idle = if has_idle {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(300);
+            window.request_idle_callback_with_options(f, &options).ok()
+        } else {
+            None
+        };
+        let pending = match idle {
+            Some(handle) => Some((true, handle)),
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 50)
+                .ok()
+                .and_then(|h| u32::try_from(h).ok())
+                .map(|h| (false, h)),
+        };
+        self.pending.set(pending);
+    }
 }
 
 impl State {
@@ -407,8 +456,10 @@ impl State {
 /// screen is not the one the steps were planned from (then it is written anew).
 fn apply(svg: &Element, steps: Vec<crate::markup::Patch>) -> Option<()> {
     use crate::markup::Patch;
-    let kids = svg.children();
-    let child = |i: usize| kids.item(u32::try_from(i).ok()?);
+    // The children as they are before any step: steps name them by that place.
+    let list = svg.children();
+    let kids: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)).collect();
+    let child = |i: usize| kids.get(i);
     for step in steps {
         match step {
             Patch::Root { set } => {
@@ -434,20 +485,22 @@ fn apply(svg: &Element, steps: Vec<crate::markup::Patch>) -> Option<()> {
                 }
             }
             Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
-            // With the line break before each element, so the document stays the one a
-            // fresh parse would give (and whitespace does not pile up over updates).
-            Patch::Truncate { from } => {
-                while kids.length() as usize > from {
-                    let last = svg.last_element_child()?;
-                    if let Some(gap) = last.previous_sibling() {
-                        if gap.node_type() == web_sys::Node::TEXT_NODE {
-                            svg.remove_child(&gap).ok()?;
-                        }
+            // With the line break before it, so the document stays the one a fresh parse
+            // would give (and whitespace does not pile up over updates).
+            Patch::Remove { child: i } => {
+                let el = child(i)?;
+                if let Some(gap) = el.previous_sibling() {
+                    if gap.node_type() == web_sys::Node::TEXT_NODE {
+                        svg.remove_child(&gap).ok()?;
                     }
-                    last.remove();
                 }
+                el.remove();
             }
-            Patch::Append { html } => svg.insert_adjacent_html("beforeend", &html).ok()?,
+            // Before a child: after the line break that precedes it.
+            Patch::Insert { before, html } => match before {
+                Some(i) => child(i)?.insert_adjacent_html("beforebegin", &html).ok()?,
+                None => svg.insert_adjacent_html("beforeend", &html).ok()?,
+            },
         }
     }
     Some(())
@@ -572,9 +625,16 @@ impl Chart {
             stale: true,
             table: Vec::new(),
             described: None,
+            later: None,
+            table_due: false,
         }));
         state.borrow_mut().draw();
         let weak = Rc::downgrade(&state);
+        let w = weak.clone();
+        state.borrow_mut().later = Some(Later {
+            callback: Closure::new(move || with_state(&w, State::fill_table_due)),
+            pending: std::cell::Cell::new(None),
+        });
         let listener =
             Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
                 Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
@@ -718,6 +778,9 @@ impl Chart {
             let _ = target.remove_event_listener_with_callback(name, f);
         }
         if let Ok(state) = self.state.try_borrow() {
+            if let Some(later) = &state.later {
+                later.cancel();
+            }
             state.nodes.root.set_inner_html("");
         }
     }
