@@ -2,8 +2,8 @@
 // fresh Vite app, a fresh webpack 5 app and a bundler-less page (import map into
 // node_modules), build each with no configuration, serve the output and check in Chromium
 // that the chart (mount() and <trade-target-chart>) is drawn; and into a bare Node project,
-// where a build script renders the chart with no DOM. Also: `npm pack` refuses a package
-// without its wasm.
+// where a build script renders the chart with no DOM, under Node, Deno and Bun (both from their
+// npm packages, which carry the binaries). Also: `npm pack` refuses a package without its wasm.
 //
 // The apps live in tests/consumers/.cache/<app> (gitignored). Their node_modules (the
 // bundlers, from the npm registry) are kept between runs while the template's package.json
@@ -220,14 +220,23 @@ test("no bundler: an import map into node_modules draws the chart", { timeout: T
   assert.ok(requests.some((p) => p.startsWith("/node_modules/trade-target-chart/pkg/")), "served straight from node_modules");
 });
 
-/** Runs `script` with this Node in the node app; returns what it printed as JSON. */
-async function runNode(script) {
-  const { stdout } = await run(process.execPath, [script], { cwd: path.join(CACHE, "node"), timeout: 60_000 });
+/** Runs `script` in the node app with `runtime` (node, deno or bun); returns what it printed as JSON. */
+async function runScript(runtime, script) {
+  const dir = path.join(CACHE, "node");
+  const [cmd, ...args] = {
+    node: [process.execPath],
+    // Deno reads the installed node_modules (package.json is there); the wasm is a file it must be allowed to read.
+    deno: [path.join(dir, "node_modules/.bin/deno"), "run", "--no-prompt", "--allow-read"],
+    bun: [path.join(dir, "node_modules/.bin/bun")],
+  }[runtime];
+  const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1" };
+  const { stdout } = await run(cmd, [...args, script], { cwd: dir, env, timeout: 60_000 });
   return JSON.parse(stdout);
 }
 
-test("Node, no bundler, no DOM: renderSVG and defaultSpec from the installed package; golden bytes, SpecError paths", async () => {
-  const r = await runNode("render.mjs");
+/** Checks what render.mjs saw under `runtime`. */
+async function checkRender(runtime) {
+  const r = await runScript(runtime, "render.mjs");
   const golden = await readFile(path.join(ROOT, "tests", "golden", "default-640.svg"), "utf8");
   assert.ok(r.svg.startsWith("<svg"), r.svg.slice(0, 100));
   assert.match(r.svg, /China–Russia trade/, "the chart's title text");
@@ -243,13 +252,25 @@ test("Node, no bundler, no DOM: renderSVG and defaultSpec from the installed pac
   });
   // No DOM: mount says it needs an element rather than failing somewhere inside.
   assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
-  console.log(`# node: first renderSVG (load + render) ${r.firstRenderMs.toFixed(0)} ms`);
-});
+  console.log(`# ${runtime}: first renderSVG (load + render) ${r.firstRenderMs.toFixed(0)} ms`);
+}
 
-test("Node: a missing wasm file is a clear error, not cached", async () => {
-  const r = await runNode("missing-wasm.mjs");
+/** Checks what missing-wasm.mjs saw under `runtime`: read through node:fs, a clear error, not cached. */
+async function checkMissing(runtime) {
+  const r = await runScript(runtime, "missing-wasm.mjs");
   assert.match(r.missing, /^could not read \/.*\/no-such\.wasm \(ENOENT\)$/);
   assert.equal(r.retry, true, "after setWasmUrl(null) the package's wasm loads");
+}
+
+test("Node, no bundler, no DOM: renderSVG and defaultSpec from the installed package; golden bytes, SpecError paths", () => checkRender("node"));
+test("Node: a missing wasm file is a clear error, not cached", () => checkMissing("node"));
+test("Deno (npm package deno): the same build script, with --allow-read", async () => {
+  await checkRender("deno");
+  await checkMissing("deno");
+});
+test("Bun (npm package bun): the same build script", async () => {
+  await checkRender("bun");
+  await checkMissing("bun");
 });
 
 test("npm pack refuses a package without its wasm", async () => {
