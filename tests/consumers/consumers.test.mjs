@@ -3,7 +3,8 @@
 // node_modules), build each with no configuration, serve the output and check in Chromium
 // that the chart (mount() and <trade-target-chart>) is drawn; and into a bare Node project,
 // where a build script renders the chart with no DOM, under Node, Deno and Bun (both from their
-// npm packages, which carry the binaries). Also: `npm pack` refuses a package without its wasm.
+// npm packages, which carry the binaries), and whose TypeScript sees no DOM lib. Also: `npm pack`
+// refuses a package without its wasm.
 //
 // The apps live in tests/consumers/.cache/<app> (gitignored). Their node_modules (the
 // bundlers, from the npm registry) are kept between runs while the template's package.json
@@ -271,6 +272,13 @@ test("Deno (npm package deno): the same build script, with --allow-read", async 
 test("Bun (npm package bun): the same build script", async () => {
   await checkRender("bun");
   await checkMissing("bun");
+});
+
+test("TypeScript 5.9: the declarations type-check in a Node project without the DOM lib, and take HTMLElement with it", async () => {
+  const dir = path.join(CACHE, "node");
+  const configs = ["tsconfig.json", "tsconfig.dom.json"];
+  const failures = await Promise.all(configs.map((c) => run(path.join(dir, "node_modules/.bin/tsc"), ["-p", c], { cwd: dir }).then(() => null, (e) => e)));
+  configs.forEach((c, i) => assert.equal(failures[i], null, `tsc -p ${c}:\n${failures[i]?.stdout}${failures[i]?.stderr}`));
 });
 
 test("npm pack refuses a package without its wasm", async () => {
