@@ -276,6 +276,7 @@ test("Bun (npm package bun): the same build script", async () => {
 
 test("TypeScript 5.9: the declarations type-check in a Node project without the DOM lib, and take HTMLElement with it", async () => {
   const dir = path.join(CACHE, "node");
+  // Incremental (.tsbuildinfo-* kept in the cached app): a warm run re-checks only what changed.
   const configs = ["tsconfig.json", "tsconfig.dom.json"];
   const failures = await Promise.all(configs.map((c) => run(path.join(dir, "node_modules/.bin/tsc"), ["-p", c], { cwd: dir }).then(() => null, (e) => e)));
   configs.forEach((c, i) => assert.equal(failures[i], null, `tsc -p ${c}:\n${failures[i]?.stdout}${failures[i]?.stderr}`));
