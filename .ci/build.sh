@@ -40,10 +40,14 @@ cargo run --quiet --bin trade-target-chart -- schema -o "$out/schema.json"
 # each, next to the wasm. One request fewer, and 40% fewer gzipped JS bytes than the
 # readable sources, which stay the npm entry points (bundlers minify those themselves).
 # The wasm URL in the sources is relative to src/js/; in pkg/ it sits beside the bundle.
+# They are for browsers only: --drop-labels drops index.js's `fromDisk:` statement, which reads
+# a file: URL through "#wasm-file" in Node, Deno and Bun.
 for entry in index element; do
   min=$out/$([[ $entry == index ]] && echo trade-target-chart || echo element).min.js
   node_modules/.bin/esbuild "src/js/$entry.js" --bundle --format=esm --minify \
-    --target=es2020 --legal-comments=none --log-level=warning --outfile="$min"
+    --target=es2020 --legal-comments=none --log-level=warning --drop-labels=fromDisk --outfile="$min"
+  ! grep -q 'wasm-file' "$min" ||
+    { echo "build: $min still reads file: URLs (was the fromDisk: label renamed?)" >&2; exit 1; }
   grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
     { echo "build: the wasm URL was not found in $min" >&2; exit 1; }
   sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|' "$min"

@@ -2,6 +2,10 @@
 //
 //   import { mount, renderSVG, defaultSpec, SpecError } from "trade-target-chart";
 //
+// renderSVG, defaultSpec, ready, setWasmUrl and SpecError need no DOM: they work in browsers,
+// Web Workers, Node ≥ 20, Deno and Bun. mount needs an element in a page. These declarations
+// type-check without the DOM lib too (a Node project's tsconfig).
+//
 // Every spec field is optional: `{}` (or no spec at all) draws the default chart,
 // China–Russia goods trade against the $200B target. A spec without `series` is laid
 // over the built-in chart (change the title, the kind, …); a spec with `series` stands
@@ -118,10 +122,16 @@ export class SpecError extends Error {
   readonly path: string;
 }
 
+/**
+ * The DOM's HTMLElement when the project has the DOM lib; without it (Node, Deno, Bun
+ * projects) a stand-in, so that these declarations still type-check there.
+ */
+type ChartElement = typeof globalThis extends { HTMLElement: { prototype: infer E } } ? E : { readonly nodeType: number };
+
 /** A mounted chart. */
 export interface ChartHandle {
   /** The element the chart was mounted into. */
-  readonly element: HTMLElement;
+  readonly element: ChartElement;
   /**
    * Redraws with a new spec, synchronously. On a bad spec it throws a SpecError and
    * leaves the chart drawn as it was.
@@ -158,12 +168,14 @@ export interface RenderOptions {
  * Rejects with a {@link SpecError} on a bad spec (the element then shows an error box),
  * or with the load error if the WebAssembly module could not be loaded (the element then
  * shows a short message). Mounting again into the same element destroys the chart
- * that was there.
+ * that was there. Needs a DOM: without an element (in Node, a worker) it rejects with a
+ * TypeError; use {@link renderSVG} there.
  */
-export function mount(element: HTMLElement, spec?: SpecInput): Promise<ChartHandle>;
+export function mount(element: ChartElement, spec?: SpecInput): Promise<ChartHandle>;
 
 /**
- * Renders a spec to SVG text without touching the page. Loads the WebAssembly module
+ * Renders a spec to SVG text without touching the page: in a browser, a Web Worker, Node,
+ * Deno or Bun, the same bytes as the native CLI for that width. Loads the WebAssembly module
  * first if needed. Rejects with a {@link SpecError} on a bad spec.
  */
 export function renderSVG(spec?: SpecInput, options?: RenderOptions): Promise<string>;
@@ -176,15 +188,17 @@ export function renderSVG(spec?: SpecInput, options?: RenderOptions): Promise<st
 export function defaultSpec(): Promise<Spec>;
 
 /**
- * Starts loading the WebAssembly module (once per page) and resolves when it is ready.
+ * Starts loading the WebAssembly module (once per page or process) and resolves when it is ready.
  * Optional: mount, renderSVG and defaultSpec load it themselves. A failed load is
  * retried by the next call.
  */
 export function ready(): Promise<void>;
 
 /**
- * Fetches the WebAssembly binary from `url` instead of `../../pkg/trade_target_chart_bg.wasm`
- * next to this module (e.g. a CDN copy). Must be called before anything starts loading it;
- * throws otherwise. `null` restores the default.
+ * Loads the WebAssembly binary from `url` instead of `../../pkg/trade_target_chart_bg.wasm`
+ * next to this module (e.g. a CDN copy). http(s) URLs are fetched (streaming compilation);
+ * file: URLs are read from disk in Node, Deno and Bun (the default there). Must be called
+ * before anything starts loading it; throws otherwise (a failed load does not count).
+ * `null` restores the default.
  */
 export function setWasmUrl(url: string | URL | null): void;

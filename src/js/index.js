@@ -61,10 +61,17 @@ function loadWasm() {
   if (!wasmPromise) {
     const p = (async () => {
       const url = wasmUrl ?? DEFAULT_WASM_URL();
+      let response;
+      // A file: URL (Node, Deno or Bun running the package from disk; Node's fetch cannot
+      // read those): "#wasm-file" (package.json "imports") reads the bytes with node:fs under
+      // the "node" condition and is an error elsewhere, so bundlers building for the browser
+      // never see node:fs. The browser-only script-tag builds drop this statement
+      // (.ci/build.sh: esbuild --drop-labels=fromDisk).
+      fromDisk: if (/^file:/i.test(url)) response = import("#wasm-file").then((m) => m.readWasm(url));
       // Fetch here (rather than passing the URL) to turn an HTTP error into a clear
       // message; wasm-bindgen's init still compiles with instantiateStreaming. Started
       // before the glue is imported, so the two downloads overlap instead of queueing.
-      const response = fetch(url).then((res) => {
+      response ??= fetch(url).then((res) => {
         if (!res.ok) {
           throw new Error(`could not fetch ${res.url || String(url)} (HTTP ${res.status})`);
         }

@@ -1,7 +1,10 @@
 // The npm package where developers use it: `npm pack` the repo, install the tarball into a
 // fresh Vite app, a fresh webpack 5 app and a bundler-less page (import map into
 // node_modules), build each with no configuration, serve the output and check in Chromium
-// that the chart (mount() and <trade-target-chart>) is drawn.
+// that the chart (mount() and <trade-target-chart>) is drawn; and into a bare Node project,
+// where a build script renders the chart with no DOM, under Node, Deno and Bun (both from their
+// npm packages, which carry the binaries), and whose TypeScript sees no DOM lib. Also: `npm pack`
+// refuses a package without its wasm.
 //
 // The apps live in tests/consumers/.cache/<app> (gitignored). Their node_modules (the
 // bundlers, from the npm registry) are kept between runs while the template's package.json
@@ -24,7 +27,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "../..");
 const CACHE = path.join(HERE, ".cache");
 const NPM = ["--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"];
-const APPS = ["vite", "webpack", "plain"];
+const APPS = ["vite", "webpack", "plain", "node"];
 const TIMEOUT = 8 * 60_000;
 
 let tarball;
@@ -143,6 +146,15 @@ after(async () => {
   }
 });
 
+/** Asserts that no JS file under `dir` mentions Node's file system (the browser build of "#wasm-file"). */
+async function assertNoNodeFs(dir) {
+  for (const f of await readdir(dir, { recursive: true })) {
+    if (!/\.m?js$/.test(f)) continue;
+    const text = await readFile(path.join(dir, f), "utf8");
+    assert.doesNotMatch(text, /node:fs|readFile/, `${f} reads files: the bundler took the Node build of #wasm-file`);
+  }
+}
+
 test("Vite 7: `vite build` with no config bundles the wasm and draws the chart", { timeout: TIMEOUT }, async () => {
   const dir = path.join(CACHE, "vite");
   const t0 = performance.now();
@@ -150,6 +162,7 @@ test("Vite 7: `vite build` with no config bundles the wasm and draws the chart",
   times.vite.build = performance.now() - t0;
   const assets = await readdir(path.join(dir, "dist", "assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `vite emitted the wasm: ${assets.join(" ")}`);
+  await assertNoNodeFs(path.join(dir, "dist"));
   await check(path.join(dir, "dist"));
 });
 
@@ -199,10 +212,94 @@ test("webpack 5: `webpack --mode production` with no config bundles the wasm and
   await cp(path.join(dir, "index.html"), path.join(out, "index.html")); // webpack does not copy HTML without a plugin
   const files = await readdir(out);
   assert.ok(files.some((f) => f.endsWith(".wasm")), `webpack emitted the wasm: ${files.join(" ")}`);
+  await assertNoNodeFs(out);
   await check(out);
 });
 
 test("no bundler: an import map into node_modules draws the chart", { timeout: TIMEOUT }, async () => {
   const requests = await check(path.join(CACHE, "plain"));
   assert.ok(requests.some((p) => p.startsWith("/node_modules/trade-target-chart/pkg/")), "served straight from node_modules");
+});
+
+/** Runs `script` in the node app with `runtime` (node, deno or bun); returns what it printed as JSON. */
+async function runScript(runtime, script) {
+  const dir = path.join(CACHE, "node");
+  const [cmd, ...args] = {
+    node: [process.execPath],
+    // Deno reads the installed node_modules (package.json is there); the wasm is a file it must be allowed to read.
+    deno: [path.join(dir, "node_modules/.bin/deno"), "run", "--no-prompt", "--allow-read"],
+    bun: [path.join(dir, "node_modules/.bin/bun")],
+  }[runtime];
+  const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1" };
+  const { stdout } = await run(cmd, [...args, script], { cwd: dir, env, timeout: 60_000 });
+  return JSON.parse(stdout);
+}
+
+/** Checks what render.mjs saw under `runtime`. */
+async function checkRender(runtime) {
+  const r = await runScript(runtime, "render.mjs");
+  const golden = await readFile(path.join(ROOT, "tests", "golden", "default-640.svg"), "utf8");
+  assert.ok(r.svg.startsWith("<svg"), r.svg.slice(0, 100));
+  assert.match(r.svg, /China–Russia trade/, "the chart's title text");
+  assert.ok(Buffer.from(r.svg).equals(Buffer.from(golden)), "renderSVG({}, { width: 640 }) equals tests/golden/default-640.svg byte for byte");
+  assert.equal(r.sameFromDefaultSpec, true, "renderSVG(await defaultSpec()) draws the default chart");
+  assert.deepEqual(r.defaultSpec.keys.slice(0, 3), ["title", "unit", "series"]);
+  assert.ok(r.defaultSpec.years >= 20, `the built-in series (${r.defaultSpec.years} years)`);
+  assert.deepEqual(r.badSpec, {
+    isSpecError: true,
+    name: "SpecError",
+    path: "series[0].value",
+    message: "series[0].value: expected a number, found a string",
+  });
+  // No DOM: mount says it needs an element rather than failing somewhere inside.
+  assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
+  console.log(`# ${runtime}: first renderSVG (load + render) ${r.firstRenderMs.toFixed(0)} ms`);
+}
+
+/** Checks what missing-wasm.mjs saw under `runtime`: read through node:fs, a clear error, not cached. */
+async function checkMissing(runtime) {
+  const r = await runScript(runtime, "missing-wasm.mjs");
+  assert.match(r.missing, /^could not read \/.*\/no-such\.wasm \(ENOENT\)$/);
+  assert.equal(r.retry, true, "after setWasmUrl(null) the package's wasm loads");
+}
+
+test("Node, no bundler, no DOM: renderSVG and defaultSpec from the installed package; golden bytes, SpecError paths", () => checkRender("node"));
+test("Node: a missing wasm file is a clear error, not cached", () => checkMissing("node"));
+test("Deno (npm package deno): the same build script, with --allow-read", async () => {
+  await checkRender("deno");
+  await checkMissing("deno");
+});
+test("Bun (npm package bun): the same build script", async () => {
+  await checkRender("bun");
+  await checkMissing("bun");
+});
+
+test("TypeScript 5.9: the declarations type-check in a Node project without the DOM lib, and take HTMLElement with it", async () => {
+  const dir = path.join(CACHE, "node");
+  // Incremental (.tsbuildinfo-* kept in the cached app): a warm run re-checks only what changed.
+  const configs = ["tsconfig.json", "tsconfig.dom.json"];
+  const failures = await Promise.all(configs.map((c) => run(path.join(dir, "node_modules/.bin/tsc"), ["-p", c], { cwd: dir }).then(() => null, (e) => e)));
+  configs.forEach((c, i) => assert.equal(failures[i], null, `tsc -p ${c}:\n${failures[i]?.stdout}${failures[i]?.stderr}`));
+});
+
+test("npm pack refuses a package without its wasm", async () => {
+  // A checkout whose build "succeeded" but left no pkg/: the prepack script's check stops npm pack.
+  const dir = path.join(CACHE, "unbuilt");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, ".ci"), { recursive: true });
+  await cp(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+  for (const f of ["prepack.sh", "check-pkg.mjs"]) await cp(path.join(ROOT, ".ci", f), path.join(dir, ".ci", f));
+  for (const f of ["setup.sh", "build.sh"]) await writeFile(path.join(dir, ".ci", f), "exit 0\n");
+  await mkdir(path.join(dir, "src", "js"), { recursive: true });
+  await cp(path.join(ROOT, "src", "js", "index.js"), path.join(dir, "src", "js", "index.js"));
+
+  const direct = await run(process.execPath, [path.join(ROOT, ".ci", "check-pkg.mjs"), dir]).then(() => null, (e) => e);
+  assert.ok(direct, "check-pkg.mjs exits non-zero");
+  assert.equal(direct.code, 1);
+  assert.match(direct.stderr, /refusing to pack .* without its build:\n.*pkg\/trade_target_chart\.js is missing[^]*pkg\/trade_target_chart_bg\.wasm is missing/);
+
+  const packed = await npm(["pack", "--json", ...NPM], dir).then(() => null, (e) => e);
+  assert.ok(packed, "npm pack fails");
+  assert.match(packed.stderr, /pkg\/trade_target_chart_bg\.wasm is missing/);
+  assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith(".tgz")), [], "no tarball written");
 });

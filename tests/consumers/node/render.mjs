@@ -1,0 +1,27 @@
+// A build step in a bare Node project (no bundler, no DOM): what a static-site script writes
+// after `npm install trade-target-chart`. Prints what it saw as JSON for the test to check.
+import { renderSVG, defaultSpec, mount, setWasmUrl, SpecError } from "trade-target-chart";
+
+const out = {};
+const t0 = performance.now();
+out.svg = await renderSVG({}, { width: 640 });
+out.firstRenderMs = performance.now() - t0;
+const spec = await defaultSpec();
+out.defaultSpec = { keys: Object.keys(spec), years: spec.series.length, title: spec.title };
+// The default spec given back renders the same chart.
+out.sameFromDefaultSpec = (await renderSVG(spec, { width: 640 })) === out.svg;
+
+try {
+  await renderSVG({ series: [{ year: 2020, value: "abc" }] }, { width: 640 });
+  out.badSpec = "resolved";
+} catch (e) {
+  out.badSpec = { isSpecError: e instanceof SpecError, name: e.name, path: e.path, message: e.message };
+}
+
+try {
+  await mount(undefined);
+  out.mount = "resolved";
+} catch (e) {
+  out.mount = { name: e.name, message: e.message };
+}
+console.log(JSON.stringify(out));
