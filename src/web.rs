@@ -123,6 +123,8 @@ struct State {
     width: f64,
     /// The column (and breakdown part) the tooltip shows.
     active: Option<(usize, Option<Part>)>,
+    /// The tooltip and its ring are hidden (their style says so already).
+    tip_hidden: bool,
     /// The host font last measured, and how much wider than Arial it runs.
     font: (String, f64),
     /// The words for screen readers and the links need writing again (not on a resize,
@@ -308,6 +310,7 @@ impl State {
             return;
         };
         self.active = Some((index, part));
+        self.tip_hidden = false;
         self.paint_tip(&tip);
         if announce {
             self.nodes
@@ -351,8 +354,12 @@ impl State {
 
     fn hide(&mut self) {
         self.active = None;
-        style(&self.nodes.tip, "display:none");
-        style(&self.nodes.ring, "display:none");
+        // Every draw ends here: writing a style, even the one it has, invalidates it.
+        if !self.tip_hidden {
+            self.tip_hidden = true;
+            style(&self.nodes.tip, "display:none");
+            style(&self.nodes.ring, "display:none");
+        }
     }
 
     /// The pointer's position in chart pixels.
@@ -632,6 +639,7 @@ impl Chart {
             svg: Vec::new(),
             width: 0.0,
             active: None,
+            tip_hidden: false,
             font: (String::new(), 1.0),
             stale: true,
             table: Vec::new(),

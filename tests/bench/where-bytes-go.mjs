@@ -21,16 +21,20 @@ const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", p
 // First match wins.
 const CONCERNS = [
   ["names (stripped when shipped)", /names" subsection|^custom section/],
-  ["ours: spec reading + validation + model", /trade_target_chart::(spec|validate|model|json|web::to_json|web::read)\b/],
+  ["ours: spec reading + validation + model", /trade_target_chart::(spec|validate|limits|model|json|web::to_json|web::read)\b/],
   ["ours: layout + text metrics + tooltip placement", /trade_target_chart::(layout|text|scene|tooltip)\b/],
   ["ours: words (en/ru/zh) + number formats", /trade_target_chart::(story|locale|format)\b/],
   ["ours: default data reader (its text is in the data segments)", /trade_target_chart::(data|embedded_json)\b/],
-  ["ours: SVG + canvas drawing", /trade_target_chart::(draw|svg|web::canvas)\b|plotters/],
-  ["ours: DOM edge (web.rs) + exports", /trade_target_chart::|^chart_|^rendersvg|^defaultspec/i],
+  ["ours: markup (skeleton, table, SVG patch plan) + XML escaping", /trade_target_chart::(markup|xml|fragment)\b/],
+  ["ours: drawing (scene → plotters; SVG and canvas backends)", /trade_target_chart::(draw|svg|web::canvas)\b/],
+  ["plotters (drawing area, elements)", /plotters/],
+  ["serde + serde-wasm-bindgen (JS values in and out)", /serde_wasm_bindgen|serde_core|serde::|<serde/],
+  ["ours: DOM edge (web.rs) + exports", /trade_target_chart::|^chart_|^rendersvg|^renderhtml|^defaultspec/i],
   ["wasm-bindgen / js-sys / web-sys glue", /wasm_bindgen|js_sys|web_sys|externref|__wbg|__wbindgen|closure/],
   ["allocator (lol_alloc)", /lol_alloc|__rust_(alloc|dealloc|realloc)|__rdl_/],
   ["libm (pow, fmod)", /compiler_builtins|libm/],
   ["data segments (strings, metric tables, data)", /^data segment/],
+  ["core float formatting (linked by serde's error messages)", /fmt::float|flt2dec|dragon|grisu|bignum|Big32x40|diy_float/],
   ["core / alloc (fmt, str, iterators, Vec, String)", /./],
 ];
 const sums = new Map(CONCERNS.map(([k]) => [k, 0]));
