@@ -43,29 +43,33 @@ pub fn error(e: &crate::error::SpecError) -> String {
 pub fn table(texts: &[String], heads: usize) -> String {
     let mut out = String::with_capacity(64 * texts.len());
     let (head, rows) = texts.split_at(texts.len().min(1 + heads));
-    for (k, t) in head.iter().enumerate() {
-        let (open, close) = match k {
-            0 => ("<caption>", "</caption><tr>"),
-            _ => ("<th scope=\"col\">", "</th>"),
-        };
-        out.push_str(open);
-        push_escaped(&mut out, t);
-        out.push_str(close);
-    }
+    cells(
+        &mut out,
+        head,
+        ("<caption>", "</caption><tr>"),
+        ("<th scope=\"col\">", "</th>"),
+    );
     out.push_str("</tr>");
     for row in rows.chunks(heads.max(1)) {
-        for (k, t) in row.iter().enumerate() {
-            let (open, close) = match k {
-                0 => ("<tr><th scope=\"row\">", "</th>"),
-                _ => ("<td>", "</td>"),
-            };
-            out.push_str(open);
-            push_escaped(&mut out, t);
-            out.push_str(close);
-        }
+        cells(
+            &mut out,
+            row,
+            ("<tr><th scope=\"row\">", "</th>"),
+            ("<td>", "</td>"),
+        );
         out.push_str("</tr>");
     }
     out
+}
+
+/// `texts` escaped, the first between `first`'s tags, the others between `rest`'s.
+fn cells(out: &mut String, texts: &[String], first: (&str, &str), rest: (&str, &str)) {
+    for (k, t) in texts.iter().enumerate() {
+        let (open, close) = if k == 0 { first } else { rest };
+        out.push_str(open);
+        push_escaped(out, t);
+        out.push_str(close);
+    }
 }
 
 /// The tooltip's lines, the first in bold (the year).

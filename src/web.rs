@@ -75,7 +75,11 @@ fn not_json(message: String) -> String {
         return message;
     };
     let what = what.strip_prefix("JsValue(").unwrap_or(what);
-    let what = what.split(['(', ')']).next().unwrap_or(what).to_ascii_lowercase();
+    let what = what
+        .split(['(', ')'])
+        .next()
+        .unwrap_or(what)
+        .to_ascii_lowercase();
     let mut out = String::from("the spec holds a ");
     out.push_str(&what);
     out.push_str(" value, which JSON has no form for");
