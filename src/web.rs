@@ -142,6 +142,8 @@ struct State {
     later: Option<Later>,
     /// The table has words to catch up with.
     table_due: bool,
+    /// So has the description.
+    description_due: bool,
     /// The reader's `(prefers-color-scheme: dark)`, asked once and followed.
     scheme: Option<MediaQueryList>,
 }
@@ -650,6 +652,7 @@ impl Chart {
             described: None,
             later: None,
             table_due: false,
+            description_due: false,
             scheme: web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()),
         }));

@@ -469,7 +469,7 @@ async fn an_update_rewrites_the_table_cells_that_changed_and_a_new_shape_rebuild
 }
 
 #[wasm_bindgen_test]
-fn an_update_rewrites_the_words_and_the_links_only_as_they_change() {
+async fn an_update_rewrites_the_words_and_the_links_only_as_they_change() {
     let el = host(640);
     let mut chart = Chart::new(
         el.clone(),
@@ -493,6 +493,9 @@ fn an_update_rewrites_the_words_and_the_links_only_as_they_change() {
         ))
         .expect("updates");
     assert_eq!(frame.get_attribute("aria-label").as_deref(), Some("Second"));
+    // The description follows the data in the next idle moment.
+    assert_eq!(text("p"), desc_before, "not yet");
+    idle().await;
     assert_ne!(text("p"), desc_before, "the description follows the data");
     assert_eq!(text(".ttc-links button"), "Get the data");
     // A new language: the links and `lang` change too.

@@ -45,38 +45,51 @@ impl State {
         if before.as_ref().map(|b| &b.title) != Some(&now.title) {
             let _ = n.frame.set_attribute("aria-label", &now.title);
         }
-        if before.as_ref().map(|b| &b.description) != Some(&now.description) {
-            n.desc.set_text_content(Some(&now.description));
-        }
+        let new_words = before.as_ref().map(|b| &b.description) != Some(&now.description);
         if before.as_ref().map(|b| &b.look) != Some(&now.look) {
             self.write_look();
         }
         self.described = Some(now);
-        // The first table is written at once (the chart must be readable as soon as it is
-        // on screen). After that, the table follows in the next idle moment: re-laying
-        // it out was 0.9 of the 1.5 ms of layout a data update forced (measured), for
-        // words only a screen reader's table navigation reaches; and a burst of updates
-        // (a slider, a live feed) costs one table write, not one each.
+        // The first words are written at once (the chart must be readable as soon as it
+        // is on screen). After that, the description and the table follow in the next
+        // idle moment: re-laying them out was 0.9 of the 1.5 ms of layout a data update
+        // forced (measured), for words only a screen reader's reading reaches (the live
+        // region, which speaks, is written at once); and a burst of updates (a slider, a
+        // live feed) costs one write, not one each.
         match &self.later {
             Some(later) if !self.table.is_empty() => {
+                self.description_due |= new_words;
                 if !self.table_due {
                     self.table_due = true;
                     later.schedule();
                 }
             }
-            _ => self.fill_table(),
+            _ => {
+                if new_words {
+                    self.nodes
+                        .desc
+                        .set_text_content(Some(&self.scene.description));
+                }
+                self.fill_table();
+            }
         }
     }
 
-    /// The deferred table write (see `describe`).
+    /// The deferred writes (see `describe`).
     pub(super) fn fill_table_due(&mut self) {
         if let Some(later) = &self.later {
             later.pending.set(None);
         }
+        if self.description_due {
+            self.description_due = false;
+            self.nodes
+                .desc
+                .set_text_content(Some(&self.scene.description));
+        }
         if self.table_due {
             self.table_due = false;
             self.fill_table();
-            // Lay the table out here, in the idle moment, rather than in whatever forces
+            // Lay the words out here, in the idle moment, rather than in whatever forces
             // the page's layout next (the next update, a frame).
             let _ = self.nodes.table.offset_height();
         }
