@@ -149,10 +149,11 @@ pub fn patch(old: &[String], new: &[&str]) -> Option<Vec<Patch>> {
             .collect();
         steps.push(Patch::Root { set });
     }
-    let olds: Vec<Element> = old_kids.iter().map(|k| parse(k)).collect::<Option<_>>()?;
-    let news: Vec<Element> = new_kids.iter().map(|k| parse(k)).collect::<Option<_>>()?;
+    // Kinds only here; an element is parsed in full only where it changed.
+    let olds: Vec<&str> = old_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
+    let news: Vec<&str> = new_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
     let same_kind = |i: usize, j: usize| match (olds.get(i), news.get(j)) {
-        (Some(a), Some(b)) => a.tag == b.tag,
+        (Some(a), Some(b)) => a == b,
         _ => false,
     };
     let (n, m) = (olds.len(), news.len());
@@ -168,20 +169,20 @@ pub fn patch(old: &[String], new: &[&str]) -> Option<Vec<Patch>> {
         .chain((0..mid_old.min(mid_new)).map(|k| (head + k, head + k)))
         .chain((0..tail).map(|k| (n - tail + k, m - tail + k)));
     for (i, j) in pairs {
-        let (Some(a), Some(b), Some(html)) = (olds.get(i), news.get(j), new_kids.get(j)) else {
+        let (Some(old), Some(html)) = (old_kids.get(i), new_kids.get(j)) else {
             continue;
         };
-        if old_kids.get(i).map(String::as_str) == Some(*html) {
+        if old == html {
             continue;
         }
-        if a.tag != b.tag {
+        if !same_kind(i, j) {
             steps.push(Patch::Replace {
                 child: i,
                 html: (*html).to_owned(),
             });
             continue;
         }
-        steps.push(attribute_step(i, a, b));
+        steps.push(attribute_step(i, &parse(old)?, &parse(html)?));
     }
     for k in mid_new..mid_old {
         steps.push(Patch::Remove { child: head + k });
@@ -224,9 +225,14 @@ fn attribute_step(child: usize, a: &Element, b: &Element) -> Patch {
 
 /// One element as our writers emit it: `<tag a="v" b="w"/>` or `<tag a="v">text</tag>`.
 struct Element<'a> {
-    tag: &'a str,
     attrs: Vec<(&'a str, &'a str)>,
     text: &'a str,
+}
+
+/// An element's name: `<name …`.
+fn tag(piece: &str) -> Option<&str> {
+    let rest = piece.strip_prefix('<')?;
+    rest.get(..rest.find([' ', '>', '/'])?)
 }
 
 /// The attributes of an opening tag that stands alone (`<svg a="v">`).
@@ -242,16 +248,12 @@ fn parse(piece: &str) -> Option<Element<'_>> {
     let (tag, rest) = rest.split_at(rest.find([' ', '>', '/'])?);
     let (attrs, end) = attributes(rest)?;
     if end == "/>" {
-        return Some(Element {
-            tag,
-            attrs,
-            text: "",
-        });
+        return Some(Element { attrs, text: "" });
     }
     let body = end.strip_prefix('>')?;
     let text = body.get(..body.len().checked_sub(tag.len() + 3)?)?;
     let close = body.get(text.len()..)?;
-    (close.strip_prefix("</")?.strip_suffix('>')? == tag).then_some(Element { tag, attrs, text })
+    (close.strip_prefix("</")?.strip_suffix('>')? == tag).then_some(Element { attrs, text })
 }
 
 /// ` a="v" b="w"` up to the end of the tag: the pairs, and the rest from `>` or `/>` on.
@@ -409,5 +411,117 @@ mod tests {
             unescape("a &lt;b&gt; &amp;amp; &quot;&apos; & z"),
             "a <b> &amp; \"' & z"
         );
+    }
+
+    /// An element as a set: kind, attributes by name, text (what `isEqualNode` compares).
+    type Model = (String, std::collections::BTreeMap<String, String>, String);
+
+    fn model(piece: &str) -> Model {
+        let e = parse(piece).expect("our markup");
+        (
+            tag(piece).expect("a tag").to_owned(),
+            e.attrs
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+                .collect(),
+            unescape(e.text),
+        )
+    }
+
+    /// Carries out `steps` on the elements of `old` as the browser edge does: children
+    /// named by their place before any step.
+    fn simulate(old: &[&str], steps: Vec<Patch>) -> (Vec<(String, String)>, Vec<Model>) {
+        let mut root = parse_open(old[0])
+            .expect("root")
+            .into_iter()
+            .map(|(n, v)| (n.to_owned(), unescape(v)))
+            .collect::<Vec<_>>();
+        // (element, removed) in document order, with inserts kept beside their anchor.
+        let mut kids: Vec<Vec<Model>> = old[1..].iter().map(|p| vec![model(p)]).collect();
+        let mut tail = Vec::new();
+        for step in steps {
+            match step {
+                Patch::Root { set } => {
+                    for (n, v) in set {
+                        match root.iter_mut().find(|(m, _)| *m == n) {
+                            Some(slot) => slot.1 = v,
+                            None => root.push((n, v)),
+                        }
+                    }
+                }
+                Patch::Attributes {
+                    child,
+                    set,
+                    remove,
+                    text,
+                } => {
+                    let e = kids[child].last_mut().expect("there");
+                    for (n, v) in set {
+                        e.1.insert(n, v);
+                    }
+                    for n in remove {
+                        e.1.remove(&n);
+                    }
+                    if let Some(t) = text {
+                        e.2 = t;
+                    }
+                }
+                Patch::Replace { child, html } => {
+                    *kids[child].last_mut().expect("there") = model(&html)
+                }
+                Patch::Remove { child } => {
+                    kids[child].pop();
+                }
+                Patch::Insert { before, html } => {
+                    let new: Vec<Model> = elements(&format!("<svg x=\"1\">\n{html}</svg>"))[1..]
+                        .iter()
+                        .map(|p| model(p))
+                        .collect();
+                    match before {
+                        Some(i) => {
+                            let at = kids[i].len() - 1;
+                            kids[i].splice(at..at, new);
+                        }
+                        None => tail.extend(new),
+                    }
+                }
+            }
+        }
+        let mut all: Vec<Model> = kids.into_iter().flatten().collect();
+        all.extend(tail);
+        (root, all)
+    }
+
+    #[test]
+    fn every_golden_picture_patches_into_every_other_of_the_same_root_kind() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+        let docs: Vec<String> = std::fs::read_dir(dir)
+            .expect("tests/golden")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "svg"))
+            .map(|e| std::fs::read_to_string(e.path()).expect("readable"))
+            .collect();
+        assert!(docs.len() >= 10);
+        let mut patched = 0;
+        for a in &docs {
+            for b in &docs {
+                let (old, new) = (elements(a), elements(b));
+                let owned: Vec<String> = old.iter().map(|p| (*p).to_owned()).collect();
+                let Some(steps) = patch(&owned, &new) else {
+                    continue;
+                };
+                patched += 1;
+                let (root, kids) = simulate(&old, steps);
+                let want_root: Vec<(String, String)> = parse_open(new[0])
+                    .expect("root")
+                    .into_iter()
+                    .map(|(n, v)| (n.to_owned(), unescape(v)))
+                    .collect();
+                assert_eq!(root, want_root);
+                let want: Vec<Model> = new[1..].iter().map(|p| model(p)).collect();
+                assert_eq!(kids, want);
+            }
+        }
+        assert_eq!(patched, docs.len() * docs.len(), "every pair patches");
     }
 }

@@ -123,6 +123,9 @@ struct State {
     /// The SVG on screen, cut into its elements (`markup::elements`); empty when the
     /// picture is a canvas or not drawn yet.
     svg: Vec<String>,
+    /// The `<svg>`'s children as elements, while they are the ones `svg` describes (a
+    /// patch that adds or removes elements empties it, to be read again when needed).
+    svg_nodes: Vec<Element>,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
     /// The column (and breakdown part) the tooltip shows.
@@ -266,10 +269,11 @@ impl State {
             self.nodes.plot.first_element_child(),
             crate::markup::patch(&self.svg, &pieces),
         ) {
-            (Some(svg), Some(steps)) => apply(&svg, steps).is_some(),
+            (Some(svg), Some(steps)) => apply(&svg, &mut self.svg_nodes, steps).is_some(),
             _ => false,
         };
         if !patched {
+            self.svg_nodes.clear();
             self.nodes.plot.set_inner_html(&doc);
         }
         self.svg = pieces.into_iter().map(str::to_owned).collect();
@@ -478,12 +482,22 @@ impl State {
 
 /// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
 /// screen is not the one the steps were planned from (then it is written anew).
-fn apply(svg: &Element, steps: Vec<crate::markup::Patch>) -> Option<()> {
+fn apply(svg: &Element, kids: &mut Vec<Element>, steps: Vec<crate::markup::Patch>) -> Option<()> {
     use crate::markup::Patch;
-    // The children as they are before any step: steps name them by that place.
+    // The children as they are before any step: steps name them by that place. Kept
+    // from the last update unless it added or removed elements.
     let list = svg.children();
-    let kids: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-    let child = |i: usize| kids.get(i);
+    if kids.len() != list.length() as usize {
+        *kids = (0..list.length()).filter_map(|i| list.item(i)).collect();
+    }
+    let reshaped = steps.iter().any(|s| {
+        matches!(
+            s,
+            Patch::Replace { .. } | Patch::Remove { .. } | Patch::Insert { .. }
+        )
+    });
+    let kids_now = std::mem::take(kids);
+    let child = |i: usize| kids_now.get(i);
     for step in steps {
         match step {
             Patch::Root { set } => {
@@ -526,6 +540,9 @@ fn apply(svg: &Element, steps: Vec<crate::markup::Patch>) -> Option<()> {
                 None => svg.insert_adjacent_html("beforeend", &html).ok()?,
             },
         }
+    }
+    if !reshaped {
+        *kids = kids_now;
     }
     Some(())
 }
@@ -643,6 +660,7 @@ impl Chart {
             theme: theme::LIGHT,
             scene,
             svg: Vec::new(),
+            svg_nodes: Vec::new(),
             width: 0.0,
             active: None,
             tip_hidden: false,
