@@ -11,7 +11,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use trade_target_chart::json::Json;
-use trade_target_chart::{export, story, svg, tooltip};
+use trade_target_chart::{export, story, svg, tooltip, xml};
 
 fn size(tail: &[u8]) -> (f64, Option<f64>) {
     let f = |b: &[u8]| {
@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(svg.ends_with("</svg>\n"), "svg end");
     assert!(!svg.contains("<script"), "raw <script in the SVG");
     assert!(
-        svg.chars().all(draw::xml_char),
+        svg.chars().all(xml::xml_char),
         "a character XML does not allow"
     );
     let (w, h) = (f64::from(scene.width), f64::from(scene.height));
