@@ -138,6 +138,15 @@ export class TradeTargetChartElement extends Base {
 
   constructor() {
     super();
+    this.#fallback = document.createElement("slot");
+    this.#fallback.name = "fallback";
+    // Created by the parser before its children (the element was defined early): a shadow root
+    // attached now would make the parser drop a pre-rendered chart's declarative one. Wait.
+    if (this.shadowRoot || document.readyState !== "loading") this.#attach();
+  }
+
+  #attach() {
+    if (this.#box) return;
     // A pre-rendered chart's declarative shadow root is already there: keep what it holds.
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [sharedSheet()];
@@ -147,8 +156,6 @@ export class TradeTargetChartElement extends Base {
       this.#box.className = "box";
       root.prepend(this.#box);
     }
-    this.#fallback = document.createElement("slot");
-    this.#fallback.name = "fallback";
     root.append(this.#fallback);
   }
 
@@ -177,6 +184,15 @@ export class TradeTargetChartElement extends Base {
   }
 
   connectedCallback() {
+    // Defined while the parser is still at this element (an async module that ran early):
+    // its children, the pre-rendered chart among them, come later. Decide at DOMContentLoaded.
+    if (!this.#box) {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => this.isConnected && this.connectedCallback(), { once: true });
+        return;
+      }
+      this.#attach();
+    }
     if (!this.#started && !this.#chart) this.#pre = this.#prerendered();
     const loading = this.getAttribute("loading") ?? (this.#pre ? "interaction" : "lazy");
     if (loading === "eager") return this.#render();
@@ -226,8 +242,8 @@ export class TradeTargetChartElement extends Base {
     this.#watch = null;
     this.#chart?.destroy(); // frees the wasm chart and its ResizeObserver
     this.#chart = null;
-    this.#box.replaceChildren();
-    this.#show(true);
+    this.#box?.replaceChildren();
+    if (this.#box) this.#show(true);
   }
 
   attributeChangedCallback(_name, before, after) {

@@ -219,3 +219,45 @@ test("no layout shift on a pre-rendered or a dynamic page at 320, 640 and 1200 p
   }
   console.log(`# layout-shift sums: ${sums.join(", ")}`);
 });
+
+test("a fragment inserted with innerHTML, or parsed after the element was defined, is still shown and taken over", async () => {
+  // innerHTML does not attach declarative shadow roots: the element attaches the template's content.
+  const p = await openPage(env, article(""), { viewport: { width: 656, height: 900 } });
+  await p.waitForFunction(() => customElements.get("trade-target-chart"));
+  const inserted = await p.evaluate(async (html) => {
+    const div = document.createElement("div");
+    div.innerHTML = html;
+    document.body.prepend(div);
+    const el = div.querySelector("trade-target-chart");
+    const svg = el.shadowRoot.querySelector(".ttc svg");
+    return { height: svg?.getBoundingClientRect().height, chart: el.chart, template: !!el.querySelector("template") };
+  }, fragment640);
+  assert.deepEqual(inserted, { height: 397, chart: null, template: false });
+  await p.hover("trade-target-chart");
+  await chartOf(p);
+  assert.equal(await p.$eval("trade-target-chart", (el) => el.shadowRoot.querySelectorAll("svg").length), 1, "taken over, not drawn twice");
+  // Defined before the parser reaches the element: an async module that runs while a slow
+  // classic script holds the parser (the constructor then runs before the children exist).
+  const q = await env.newPage({ viewport: { width: 656, height: 900 } });
+  await q.context().route(`${env.url}/__e2e__/slow.js`, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ contentType: "text/javascript", body: "window.__slow = customElements.get('trade-target-chart') !== undefined;" });
+  });
+  await q.context().route(`${env.url}/__e2e__/early.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><script type="module" async src="/pkg/element.min.js"></script></head><body><script src="slow.js"></script>${fragment640}<p id="after">After.</p></body></html>`,
+    }),
+  );
+  await q.goto(`${env.url}/__e2e__/early.html`);
+  assert.equal(await q.evaluate(() => window.__slow), true, "the element was defined before the parser reached it");
+  const early = await q.$eval("trade-target-chart", (el) => ({
+    height: el.shadowRoot.querySelector(".ttc svg")?.getBoundingClientRect().height,
+    chart: el.chart,
+  }));
+  assert.deepEqual(early, { height: 397, chart: null });
+  await q.hover("trade-target-chart");
+  await chartOf(q);
+  assert.equal(await q.$eval("trade-target-chart", (el) => el.shadowRoot.querySelectorAll("svg").length), 1);
+  assert.deepEqual([...p.errors, ...q.errors], []);
+});
