@@ -261,3 +261,40 @@ test("a fragment inserted with innerHTML, or parsed after the element was define
   assert.equal(await q.$eval("trade-target-chart", (el) => el.shadowRoot.querySelectorAll("svg").length), 1);
   assert.deepEqual([...p.errors, ...q.errors], []);
 });
+
+test("the pre-rendered chart is painted while the element script is still downloading (no JS or wasm needed for it)", async () => {
+  const p = await env.newPage({ viewport: { width: 656, height: 900 } });
+  const requests = [];
+  p.on("request", (r) => requests.push({ path: new URL(r.url()).pathname, at: Date.now() }));
+  await p.context().route(`${env.url}/pkg/element.min.js`, async (route) => {
+    await new Promise((r) => setTimeout(r, 2000)); // a slow script
+    await route.continue();
+  });
+  await p.context().route(`${env.url}/__e2e__/slow-script.html`, (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: article(fragment640) }),
+  );
+  await p.addInitScript(() => {
+    window.__paint = null;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === "first-contentful-paint" && (window.__paint = e.startTime))).observe({ type: "paint", buffered: true });
+  });
+  const start = Date.now();
+  await p.goto(`${env.url}/__e2e__/slow-script.html`, { waitUntil: "commit" });
+  await p.waitForFunction(() => window.__paint !== null);
+  const seen = await p.evaluate(() => {
+    const el = document.querySelector("trade-target-chart");
+    return {
+      defined: customElements.get("trade-target-chart") !== undefined,
+      height: el.shadowRoot.querySelector(".ttc svg").getBoundingClientRect().height,
+      fcp: window.__paint,
+    };
+  });
+  assert.equal(seen.defined, false, "the element script has not arrived yet");
+  assert.equal(seen.height, 397, "the chart is laid out and painted without it");
+  assert.ok(seen.fcp < 1500, `first paint at ${seen.fcp} ms, before the script`);
+  const early = requests.filter((r) => r.at - start < seen.fcp && /\.(js|wasm)$/.test(r.path)).map((r) => r.path);
+  assert.ok(early.every((u) => u === "/pkg/element.min.js"), `only the page's own script tag was requested: ${early}`);
+  await p.waitForFunction(() => customElements.get("trade-target-chart"));
+  await p.waitForTimeout(200);
+  assert.equal(requests.filter((r) => r.path.endsWith(".wasm")).length, 0, "no wasm without intent");
+  assert.deepEqual(p.errors, []);
+});
