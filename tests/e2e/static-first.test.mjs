@@ -298,3 +298,26 @@ test("the pre-rendered chart is painted while the element script is still downlo
   assert.equal(requests.filter((r) => r.path.endsWith(".wasm")).length, 0, "no wasm without intent");
   assert.deepEqual(p.errors, []);
 });
+
+test("after hydration the reader's colour scheme is followed live, with no shift; axe finds nothing before or after", async () => {
+  const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+  const p = await openPage(env, article(fragment640), { viewport: { width: 656, height: 900 }, colorScheme: "dark", init: observeShifts });
+  await p.waitForFunction(() => customElements.get("trade-target-chart"));
+  const fill = () => p.$eval("trade-target-chart", (el) => el.shadowRoot.querySelector(".ttc svg rect").getAttribute("fill"));
+  const axe = async () => {
+    await p.addScriptTag({ path: AXE });
+    return p.evaluate(async () => (await window.axe.run("trade-target-chart", { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+  };
+  // The fragment cannot ask the reader: theme "auto" is drawn light until it is taken over.
+  assert.equal(await fill(), "#FFFFFF");
+  assert.deepEqual(await axe(), [], "the pre-rendered chart");
+  await p.hover("trade-target-chart");
+  await chartOf(p);
+  await frames(p);
+  assert.equal(await fill(), "#161618", "taken over by a dark-mode reader: dark");
+  await p.emulateMedia({ colorScheme: "light" });
+  await p.waitForFunction(() => document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc svg rect").getAttribute("fill") === "#FFFFFF");
+  assert.deepEqual(await axe(), [], "the chart after hydration");
+  assert.equal(await p.evaluate(() => window.__shifts.reduce((s, e) => s + e.value, 0)), 0);
+  assert.deepEqual(p.errors, []);
+});
