@@ -29,6 +29,7 @@ pub mod embedded_json;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod fragment;
 pub mod json;
 pub mod layout;
 pub mod limits;

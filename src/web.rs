@@ -112,8 +112,19 @@ pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<Stri
     Ok(crate::svg::document(&crate::scene(&model, width, height)))
 }
 
+/// The chart as a pre-rendered HTML fragment (`fragment::html`): the same bytes as the
+/// native CLI's `--html` for the same size.
+#[wasm_bindgen(js_name = renderHtml)]
+pub fn render_html(spec: JsValue, width: f64, height: Option<f64>) -> Result<String, JsValue> {
+    let json = to_json(spec).map_err(|e| js_error(&e))?;
+    crate::fragment::html(&json, width, height).map_err(|e| js_error(&e))
+}
+
 struct State {
     nodes: Nodes,
+    /// A height to keep (a pre-rendered chart's, so its box does not change when it is
+    /// taken over) until the width changes; None follows the spec and the width.
+    height: Option<f64>,
     /// The spec as validated.
     spec_model: Model,
     /// The spec with the host's language applied: what is drawn and said.
@@ -229,7 +240,8 @@ impl State {
             Some(_) => self.font.1,
             None => 1.0,
         };
-        let mut scene = crate::layout::layout_stretched(&model, self.width, None, &theme, stretch);
+        let mut scene =
+            crate::layout::layout_stretched(&model, self.width, self.height, &theme, stretch);
         if let Some(font) = font {
             scene.font = font;
         }
@@ -456,7 +468,11 @@ impl State {
     /// The element's width or the page's `lang` may have changed: draw if either did.
     fn on_page_change(&mut self) {
         let locale = resolve_locale(&self.spec_model, &self.nodes.root);
-        if locale != self.model.locale || (self.measure() - self.width).abs() >= 1.0 {
+        let resized = (self.measure() - self.width).abs() >= 1.0;
+        if resized {
+            self.height = None;
+        }
+        if locale != self.model.locale || resized {
             self.draw();
         }
     }
@@ -641,6 +657,48 @@ impl Chart {
             }
         };
         let nodes = Nodes::new(&root)?;
+        Self::start(root, model, nodes, Vec::new(), None)
+    }
+
+    /// Takes over a chart pre-rendered by `renderHTML` into `root` (the `.box` of the
+    /// fragment's shadow root) at `width` × `height` (its `rendered` attribute): the frame
+    /// and the picture stay in place, and at that width the first draw finds nothing to
+    /// change in the picture (the patch plan starts from the document the fragment
+    /// holds). At another width it is laid out again at that height, so the box keeps
+    /// its size; a later resize follows the width as usual. A bad spec shows the error
+    /// box and throws, as `new`.
+    pub fn hydrate(
+        root: HtmlElement,
+        spec: JsValue,
+        width: f64,
+        height: f64,
+    ) -> Result<Chart, JsValue> {
+        let model = match read(spec) {
+            Ok(m) => m,
+            Err(e) => {
+                show_error(&root, &e);
+                return Err(js_error(&e));
+            }
+        };
+        let Ok(nodes) = Nodes::adopt(&root) else {
+            let nodes = Nodes::new(&root)?;
+            return Self::start(root, model, nodes, Vec::new(), None);
+        };
+        let doc = crate::svg::document(&crate::fragment::scene_for(&model, width, height));
+        let seed = crate::markup::elements(&doc)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        Self::start(root, model, nodes, seed, Some(height))
+    }
+
+    fn start(
+        root: HtmlElement,
+        model: Model,
+        nodes: Nodes,
+        svg: Vec<String>,
+        height: Option<f64>,
+    ) -> Result<Chart, JsValue> {
         // An empty picture until the draw below: laying out a placeholder cost a whole
         // layout (5-7 ms of the first mount, measured).
         let scene = Scene {
@@ -655,11 +713,12 @@ impl Chart {
         };
         let state = Rc::new(RefCell::new(State {
             nodes,
+            height,
             spec_model: model.clone(),
             model,
             theme: theme::LIGHT,
             scene,
-            svg: Vec::new(),
+            svg,
             svg_nodes: Vec::new(),
             width: 0.0,
             active: None,
@@ -764,6 +823,7 @@ impl Chart {
             .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
         state.spec_model = model;
         state.stale = true;
+        state.height = None;
         if state.width > 0.0 {
             state.render();
         } else {

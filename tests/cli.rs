@@ -95,3 +95,39 @@ fn schema_is_json_that_names_every_spec_key() {
         assert!(text.contains(&format!("\"{key}\"")), "{key}");
     }
 }
+
+#[test]
+fn render_html_writes_the_golden_fragment_as_renderhtml_does() {
+    // tests/golden/fragment-*.html are also what renderHTML gives in Node and in the
+    // browser (tests/e2e/static-first.test.mjs): the same bytes from both edges.
+    let out = run(&["render", "--width", "640", "--html"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = std::fs::read("tests/golden/fragment-default-640.html").expect("golden");
+    assert_eq!(out.stdout, golden);
+    let text = std::fs::read_to_string("tests/golden/fragments.json").expect("cases");
+    let cases: serde_json::Value = serde_json::from_str(&text).expect("cases JSON");
+    for case in cases.as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let width = case["width"].to_string();
+        let spec = case["spec"].to_string();
+        let out = run(&["render", "-", "--width", &width, "--html"], &spec);
+        let golden = std::fs::read(format!("tests/golden/{name}.html")).expect("golden");
+        assert!(out.stdout == golden, "{name}: the CLI's fragment differs");
+    }
+    // `-o chart.html` writes the fragment too, without --html.
+    let path = std::env::temp_dir().join(format!("ttc-cli-{}.html", std::process::id()));
+    let p = path.to_str().expect("utf-8 path");
+    let out = run(&["render", "--width", "640", "-o", p], "");
+    assert!(out.status.success());
+    let written = std::fs::read(&path).expect("html written");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(written, golden_default());
+}
+
+fn golden_default() -> Vec<u8> {
+    std::fs::read("tests/golden/fragment-default-640.html").expect("golden")
+}

@@ -1,17 +1,20 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
 //!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
+//!     trade-target-chart render [spec.json | -] [--width 640] --html [-o chart.html]
 //!     trade-target-chart schema [-o schema.json]
 //!
-//! With no spec file it draws the default chart. Errors name the JSON path. `schema`
+//! With no spec file it draws the default chart. `--html` (or an `-o` file ending in
+//! `.html`) writes the pre-rendered fragment instead: a `<trade-target-chart>` holding the
+//! SVG, the data table and the spec, the same bytes as `renderHTML` in JS. Errors name the JSON path. `schema`
 //! writes the JSON Schema of the spec, generated from the Rust types.
 
 use std::io::Read;
 use std::process::ExitCode;
-use trade_target_chart::{json::Json, render_svg};
+use trade_target_chart::{fragment, json::Json, render_svg};
 
 const USAGE: &str =
-    "usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [-o out.svg]";
+    "usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--html] [-o out.svg|out.png|out.html]";
 
 struct Args {
     spec: Option<String>,
@@ -20,6 +23,8 @@ struct Args {
     /// Pixels per CSS pixel for PNG output.
     scale: f32,
     out: Option<String>,
+    /// The pre-rendered HTML fragment instead of the SVG.
+    html: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -32,6 +37,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         height: None,
         scale: 2.0,
         out: None,
+        html: false,
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -54,6 +60,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| "--scale takes a number")?
             }
             "-o" | "--output" => parsed.out = Some(value("-o")?),
+            "--html" => parsed.html = true,
             "-h" | "--help" => return Err(USAGE.into()),
             s if parsed.spec.is_none() && (s == "-" || !s.starts_with('-')) => {
                 parsed.spec = Some(s.into())
@@ -151,6 +158,16 @@ fn run() -> Result<(), String> {
     }
     let args = parse_args(all)?;
     let spec = read_spec(args.spec.as_deref())?;
+    if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
+        let html = fragment::html(&spec, args.width, args.height).map_err(|e| e.to_string())?;
+        return match args.out {
+            Some(path) => std::fs::write(&path, html).map_err(|e| format!("{path}: {e}")),
+            None => {
+                print!("{html}");
+                Ok(())
+            }
+        };
+    }
     let svg = render_svg(&spec, args.width, args.height).map_err(|e| e.to_string())?;
     match args.out {
         Some(path) if path.ends_with(".png") => {

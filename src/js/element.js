@@ -14,7 +14,15 @@
 // the attributes are what scripts change later. From npm: `import "trade-target-chart/element"`.
 //
 // A chart is drawn when it comes within 200 px of the viewport (IntersectionObserver), or at
-// once with `loading="eager"` or where there is no IntersectionObserver. Changing `spec` or
+// once with `loading="eager"` or where there is no IntersectionObserver; `loading="idle"` draws
+// it when the page is idle (or on the reader's first intent, if sooner), and
+// `loading="interaction"` on the reader's first intent: the pointer entering it, focus, touch.
+//
+// Pre-rendered charts (renderHTML, the CLI's --html) arrive with a declarative shadow root that
+// already holds the picture, the Source link and the data table: they are on screen at first
+// paint with no script. The element takes such a chart over in place (hydration) instead of
+// drawing it again; the wasm is only fetched then: on the reader's first intent by default
+// (`loading="interaction"`), or with `loading="idle"` / `"eager"` / `"lazy"` (near the viewport). Changing `spec` or
 // `src` (or the child script's text) redraws in place; removing the element frees the chart.
 // Events, bubbling: "ttc:render" after each draw, "ttc:error" (detail.error) on a failure.
 // `el.chart` is the mounted chart's handle (update, toSVG) or null.
@@ -22,7 +30,7 @@
 // The chart is drawn inside an open shadow root, so the host page's CSS cannot reach it and
 // ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
-import { mount, ready, SpecError } from "./index.js";
+import { mount, hydrate, ready, SpecError } from "./index.js";
 
 const TAG = "trade-target-chart";
 
@@ -32,10 +40,19 @@ const CSS = `
 /* Inherited properties (font, colour, line-height, letter-spacing, …) stop here: the page's
    typography must not change the chart's. Custom properties still come through. */
 .box { all: initial; display: block; color: #1a1a1a; font: 14px/1.4 Helvetica, Arial, sans-serif; }
-/* Until the chart is drawn (lazily), hold the room it will take: 0.62 × width within
-   260–480 px, the chart's own default, plus the 26 px row of links under it, so the page
-   does not jump when it appears. */
-.box:empty { aspect-ratio: 100 / 62; min-height: 260px; max-height: 480px; padding-bottom: 26px; }
+/* Until the chart is drawn (lazily), hold the room it will take, so the page does not jump
+   when it appears: the chart's own height rule (layout::auto_height: 0.62 × width, rounded,
+   within 260–480 px) plus the 26 px row of links under it. Below 538 px the default chart's
+   texts need more than that rule (its title wraps; layout grows the chart to hold them): those
+   heights are written out step by step (tests/e2e/static-first.test.mjs checks them at 320,
+   640 and 1200 px). Another spec with a longer title can still need more at narrow widths. */
+.box:empty { container-type: inline-size; }
+.box:empty::before { content: ""; display: block; height: calc(clamp(260px, round(62cqi, 1px), 480px) + 26px); }
+@container (width < 538px) { .box:empty::before { height: 386px; } }
+@container (width < 480px) { .box:empty::before { height: 408px; } }
+@container (width < 398px) { .box:empty::before { height: 422px; } }
+@container (width < 302px) { .box:empty::before { height: 440px; } }
+@container (width < 245px) { .box:empty::before { height: 463px; } }
 .box.off { display: none; }
 /* An inline <svg> would sit on the text baseline and leave a gap under it. */
 .box svg { display: block; }
@@ -61,6 +78,11 @@ function parseJSON(text, where) {
   } catch (e) {
     throw new SpecError("", `${where} is not valid JSON: ${e.message}`);
   }
+}
+
+/** The `.box` among a shadow root's (or a template's) children (`:scope` matches no fragment). */
+function boxIn(fragment) {
+  return [...fragment.children].find((e) => e.classList.contains("box")) ?? null;
 }
 
 /** Thrown for a `src` that cannot be fetched: a load failure, like the wasm's. */
@@ -106,6 +128,8 @@ export class TradeTargetChartElement extends Base {
   }
 
   #box; // the div the chart is mounted into
+  #pre = null; // { width, height, spec } of a pre-rendered chart not taken over yet
+  #waiting = null; // stops waiting for intent or idleness
   #fallback; // <slot name="fallback">
   #chart = null; // the ChartHandle while a chart is drawn
   #run = 0; // bumped by each render and by removal: a stale async render stops
@@ -114,13 +138,44 @@ export class TradeTargetChartElement extends Base {
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: "open" });
-    root.adoptedStyleSheets = [sharedSheet()];
-    this.#box = document.createElement("div");
-    this.#box.className = "box";
     this.#fallback = document.createElement("slot");
     this.#fallback.name = "fallback";
-    root.append(this.#box, this.#fallback);
+    // Created by the parser before its children (the element was defined early): a shadow root
+    // attached now would make the parser drop a pre-rendered chart's declarative one. Wait.
+    if (this.shadowRoot || document.readyState !== "loading") this.#attach();
+  }
+
+  #attach() {
+    if (this.#box) return;
+    // A pre-rendered chart's declarative shadow root is already there: keep what it holds.
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [sharedSheet()];
+    this.#box = boxIn(root);
+    if (!this.#box) {
+      this.#box = document.createElement("div");
+      this.#box.className = "box";
+      root.prepend(this.#box);
+    }
+    root.append(this.#fallback);
+  }
+
+  // The pre-rendered chart in the shadow root, if it is one and is not taken over yet. A
+  // fragment inserted with innerHTML keeps its <template shadowrootmode> unparsed (only the
+  // HTML parser attaches declarative shadow roots): its content is attached here.
+  #prerendered() {
+    if (!this.#box.firstElementChild) {
+      const t = this.querySelector(":scope > template[shadowrootmode]");
+      if (t) {
+        if (boxIn(t.content)) {
+          this.shadowRoot.replaceChildren(...t.content.cloneNode(true).childNodes, this.#fallback);
+          this.#box = boxIn(this.shadowRoot);
+        }
+        t.remove();
+      }
+    }
+    const m = /^(\d+)x(\d+)$/.exec(this.getAttribute("rendered") ?? "");
+    if (!m || !this.#box.querySelector(":scope > .ttc svg")) return null;
+    return { width: Number(m[1]), height: Number(m[2]), spec: this.getAttribute("spec") };
   }
 
   /** The mounted chart (update, toSVG), or null before it is drawn or after an error. */
@@ -129,25 +184,75 @@ export class TradeTargetChartElement extends Base {
   }
 
   connectedCallback() {
-    const io = this.getAttribute("loading") === "eager" ? null : TradeTargetChartElement.#lazy();
+    // Defined while the parser is still at this element (an async module that ran early):
+    // its children, the pre-rendered chart among them, come later. Decide at DOMContentLoaded.
+    if (!this.#box) {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => this.isConnected && this.connectedCallback(), { once: true });
+        return;
+      }
+      this.#attach();
+    }
+    if (!this.#started && !this.#chart) this.#pre = this.#prerendered();
+    const loading = this.getAttribute("loading") ?? (this.#pre ? "interaction" : "lazy");
+    if (loading === "eager") return this.#render();
+    if (loading === "idle" || loading === "interaction") return this.#wait(loading === "idle");
+    const io = TradeTargetChartElement.#lazy();
     if (io) io.observe(this);
     else this.#render();
   }
 
+  // Draws on the reader's first intent (the pointer entering, focus inside, a touch), or
+  // when the page is idle if `idle`, whichever comes first.
+  #wait(idle) {
+    this.#waiting?.();
+    const intents = ["pointerenter", "focusin", "touchstart"];
+    const go = () => {
+      this.#waiting?.();
+      this.#render();
+    };
+    for (const type of intents) this.addEventListener(type, go, { passive: true });
+    let handle = null;
+    if (idle) {
+      handle = typeof requestIdleCallback === "function"
+        ? { idle: requestIdleCallback(go, { timeout: 2000 }) }
+        : { timer: setTimeout(go, 200) };
+    }
+    this.#waiting = () => {
+      for (const type of intents) this.removeEventListener(type, go, { passive: true });
+      if (handle?.idle != null) cancelIdleCallback(handle.idle);
+      if (handle?.timer != null) clearTimeout(handle.timer);
+      this.#waiting = null;
+    };
+  }
+
   disconnectedCallback() {
     TradeTargetChartElement.#io?.unobserve(this);
+    this.#waiting?.();
+    // Taken out of the page before it was taken over: the pre-rendered chart stays as it is.
+    if (this.#pre && !this.#chart) {
+      this.#run++;
+      this.#started = false;
+      return;
+    }
+    this.#pre = null;
     this.#run++;
     this.#started = false;
     this.#watch?.disconnect();
     this.#watch = null;
     this.#chart?.destroy(); // frees the wasm chart and its ResizeObserver
     this.#chart = null;
-    this.#box.replaceChildren();
-    this.#show(true);
+    this.#box?.replaceChildren();
+    if (this.#box) this.#show(true);
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after && this.#started) this.#render();
+    if (before === after) return;
+    // A pre-rendered chart whose spec changes before it is taken over is drawn anew at once.
+    if (this.#started || (this.#pre && this.isConnected)) {
+      this.#waiting?.();
+      this.#render();
+    }
   }
 
   // Synchronous up to the draw when the spec is at hand (attribute, child script), so a
@@ -193,9 +298,21 @@ export class TradeTargetChartElement extends Base {
       // freeze it for a third of a second, and the first can be painted before the rest.
       await new Promise((r) => setTimeout(r));
       if (run !== this.#run) return;
-      chart = await mount(this.#box, spec); // resolves in a microtask now
+      // The pre-rendered chart is taken over in place when it is the one the spec draws;
+      // otherwise (the spec attribute changed since) it is drawn anew.
+      const pre = this.#pre;
+      this.#pre = null;
+      chart = pre && pre.spec === this.getAttribute("spec")
+        ? await hydrate(this.#box, spec, pre) // resolves in a microtask now
+        : await mount(this.#box, spec);
     } catch (e) {
-      if (run === this.#run) this.#failed(e);
+      if (run !== this.#run) return;
+      // The wasm did not load: a pre-rendered chart stays on screen as it is.
+      if (!(e instanceof SpecError) && this.#box.querySelector(":scope > .ttc svg")) {
+        this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
+        return;
+      }
+      this.#failed(e);
       return;
     }
     if (!this.isConnected) return chart.destroy();

@@ -1,8 +1,8 @@
 // Type declarations for trade-target-chart (the ESM entry js/index.js).
 //
-//   import { mount, renderSVG, defaultSpec, SpecError } from "trade-target-chart";
+//   import { mount, renderSVG, renderHTML, defaultSpec, SpecError } from "trade-target-chart";
 //
-// renderSVG, defaultSpec, ready, setWasmUrl and SpecError need no DOM: they work in browsers,
+// renderSVG, renderHTML, defaultSpec, ready, setWasmUrl and SpecError need no DOM: they work in browsers,
 // Web Workers, Node ≥ 20, Deno and Bun. mount needs an element in a page. These declarations
 // type-check without the DOM lib too (a Node project's tsconfig).
 //
@@ -179,6 +179,25 @@ export function mount(element: ChartElement, spec?: SpecInput): Promise<ChartHan
  * first if needed. Rejects with a {@link SpecError} on a bad spec.
  */
 export function renderSVG(spec?: SpecInput, options?: RenderOptions): Promise<string>;
+
+/**
+ * Renders a spec to a pre-rendered HTML fragment, paste-ready: a `<trade-target-chart>`
+ * element whose declarative shadow root holds the SVG (with its title and description), the
+ * Source link and the data table (in a `<details>`), with the spec in its `spec` attribute.
+ * Readers see it with JavaScript off; the element script (`trade-target-chart/element`) takes
+ * it over on the reader's first intent (`loading="interaction"`, the default), when the page
+ * is idle (`loading="idle"`) or at once (`loading="eager"`). No inline script or style: fine
+ * under a strict CSP. The same bytes as the native CLI's `render --html` for that width.
+ * Rejects with a {@link SpecError} on a bad spec.
+ */
+export function renderHTML(spec?: SpecInput, options?: RenderOptions): Promise<string>;
+
+/**
+ * Takes over a chart pre-rendered by {@link renderHTML}: `element` is the `.box` in the
+ * fragment's shadow root, `width` × `height` its `rendered` size. What <trade-target-chart>
+ * calls; a page using the element never needs it.
+ */
+export function hydrate(element: ChartElement, spec: SpecInput, size: { width: number; height: number }): Promise<ChartHandle>;
 
 /**
  * The default spec: the built-in China–Russia data, target, milestones and texts, as a

@@ -243,6 +243,56 @@ export async function mount(element, spec) {
 }
 
 /**
+ * Takes over a chart pre-rendered by renderHTML: `element` is the `.box` in the fragment's
+ * shadow root, `width` × `height` the fragment's `rendered` size. The picture stays on
+ * screen as it is (at that width nothing in it is written again); the chart then follows
+ * the element like a mounted one. Used by <trade-target-chart>; resolves to a handle.
+ */
+export async function hydrate(element, spec, { width, height } = {}) {
+  if (!element || typeof element !== "object" || element.nodeType !== 1) {
+    throw new TypeError("trade-target-chart: hydrate() needs the element holding a pre-rendered chart");
+  }
+  const s = normalizeSpec(spec);
+  const glue = await loadWasm();
+  mounted.get(element)?.destroy();
+  let chart;
+  try {
+    chart = glue.Chart.hydrate(element, s, Number(width) || 640, Number(height) || 0);
+  } catch (e) {
+    throw toError(e);
+  }
+  const handle = new ChartHandle(chart, element);
+  mounted.set(element, handle);
+  return handle;
+}
+
+function checkSize(width, height) {
+  if (typeof width !== "number" || !Number.isFinite(width) || width <= 0) {
+    throw new RangeError(`trade-target-chart: width must be a positive number, not ${String(width)}`);
+  }
+  if (height !== undefined && height !== null && (typeof height !== "number" || !Number.isFinite(height) || height <= 0)) {
+    throw new RangeError(`trade-target-chart: height must be a positive number, not ${String(height)}`);
+  }
+}
+
+/**
+ * Renders a spec to a pre-rendered HTML fragment: a <trade-target-chart> element holding
+ * the SVG, the data table, the source link and the spec, shown with no JavaScript and
+ * taken over by the element script when it loads. The same bytes as the native CLI's
+ * `render --html` for that width. No DOM needed (Node, Deno, Bun, workers).
+ */
+export async function renderHTML(spec, { width = 640, height } = {}) {
+  const s = normalizeSpec(spec);
+  checkSize(width, height);
+  const glue = await loadWasm();
+  try {
+    return height == null ? glue.renderHtml(s, width) : glue.renderHtml(s, width, height);
+  } catch (e) {
+    throw toError(e);
+  }
+}
+
+/**
  * Renders a spec to SVG text without touching the page. `width` defaults to 640 px;
  * `height` defaults to the spec's height or one that follows the width.
  */

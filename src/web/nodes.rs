@@ -82,6 +82,38 @@ impl Nodes {
             n.get()
         });
         root.set_inner_html(&crate::markup::skeleton(id));
+        Self::find(root)
+    }
+
+    /// Takes over a pre-rendered chart (`fragment::html`): its frame, with the picture in
+    /// it, stays where it is (a reader who focused it keeps the focus); what follows the
+    /// frame becomes the skeleton's links row and words for screen readers.
+    pub(super) fn adopt(root: &HtmlElement) -> Result<Nodes, JsValue> {
+        let frame = child(root, 0)?;
+        if frame.class_name() != "ttc" {
+            return Err("not a pre-rendered chart".into());
+        }
+        let id = NEXT_ID.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        while let Some(next) = frame.next_sibling() {
+            next.parent_node().ok_or("detached")?.remove_child(&next)?;
+        }
+        let skeleton = crate::markup::skeleton(id);
+        let rest = skeleton
+            .find("<div class=\"ttc-links\">")
+            .and_then(|at| skeleton.get(at..))
+            .ok_or("the chart's markup is missing a part")?;
+        frame.insert_adjacent_html("afterend", rest)?;
+        let mut described = String::from("ttc-desc-");
+        crate::num::push_int(&mut described, id.into());
+        frame.set_attribute("aria-describedby", &described)?;
+        Self::find(root)
+    }
+
+    /// The skeleton's parts, by position, with their styles.
+    fn find(root: &HtmlElement) -> Result<Nodes, JsValue> {
         let (frame, links, sr) = (child(root, 0)?, child(root, 1)?, child(root, 2)?);
         let nodes = Nodes {
             root: root.clone(),

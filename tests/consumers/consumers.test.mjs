@@ -242,6 +242,8 @@ async function checkRender(runtime) {
   assert.ok(r.svg.startsWith("<svg"), r.svg.slice(0, 100));
   assert.match(r.svg, /China–Russia trade/, "the chart's title text");
   assert.ok(Buffer.from(r.svg).equals(Buffer.from(golden)), "renderSVG({}, { width: 640 }) equals tests/golden/default-640.svg byte for byte");
+  const fragment = await readFile(path.join(ROOT, "tests", "golden", "fragment-default-640.html"), "utf8");
+  assert.ok(r.html === fragment, "renderHTML({}, { width: 640 }) equals tests/golden/fragment-default-640.html byte for byte");
   assert.equal(r.sameFromDefaultSpec, true, "renderSVG(await defaultSpec()) draws the default chart");
   assert.deepEqual(r.defaultSpec.keys.slice(0, 3), ["title", "unit", "series"]);
   assert.ok(r.defaultSpec.years >= 20, `the built-in series (${r.defaultSpec.years} years)`);
@@ -263,7 +265,7 @@ async function checkMissing(runtime) {
   assert.equal(r.retry, true, "after setWasmUrl(null) the package's wasm loads");
 }
 
-test("Node, no bundler, no DOM: renderSVG and defaultSpec from the installed package; golden bytes, SpecError paths", () => checkRender("node"));
+test("Node, no bundler, no DOM: renderSVG, renderHTML and defaultSpec from the installed package; golden bytes, SpecError paths", () => checkRender("node"));
 test("Node: a missing wasm file is a clear error, not cached", () => checkMissing("node"));
 test("Deno (npm package deno): the same build script, with --allow-read", async () => {
   await checkRender("deno");

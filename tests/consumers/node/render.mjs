@@ -1,11 +1,13 @@
 // A build step in a bare Node project (no bundler, no DOM): what a static-site script writes
 // after `npm install trade-target-chart`. Prints what it saw as JSON for the test to check.
-import { renderSVG, defaultSpec, mount, setWasmUrl, SpecError } from "trade-target-chart";
+import { renderSVG, renderHTML, defaultSpec, mount, setWasmUrl, SpecError } from "trade-target-chart";
 
 const out = {};
 const t0 = performance.now();
 out.svg = await renderSVG({}, { width: 640 });
 out.firstRenderMs = performance.now() - t0;
+// The pre-rendered fragment a static-first build writes into its pages.
+out.html = await renderHTML({}, { width: 640 });
 const spec = await defaultSpec();
 out.defaultSpec = { keys: Object.keys(spec), years: spec.series.length, title: spec.title };
 // The default spec given back renders the same chart.
