@@ -92,7 +92,7 @@ fn write(json: &Json, model: &Model, scene: &Scene) -> String {
     out.push_str("</summary><p id=\"ttc-desc-0\">");
     push_escaped(&mut out, &scene.description);
     out.push_str("</p><table>");
-    let (texts, heads) = table_texts(model, &scene.title);
+    let (texts, heads) = crate::markup::table_texts(model, &scene.title);
     out.push_str(&crate::markup::table(&texts, heads));
     out.push_str("</table></details></template></trade-target-chart>\n");
     out
@@ -168,26 +168,6 @@ fn summary_words(l: Locale) -> &'static str {
         Locale::Ru => "Таблица данных",
         Locale::Zh => "数据表",
     }
-}
-
-/// The data table's texts as the widget's hidden table has them (src/web/describe.rs):
-/// the caption (the title), the column heads, then five cells a year. Returns them with
-/// the number of heads.
-pub fn table_texts(m: &Model, title: &str) -> (Vec<String>, usize) {
-    let (heads, yes) = crate::story::table_words(m);
-    let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
-    let mut texts = vec![title.to_owned()];
-    texts.extend(heads.iter().map(|h| (*h).to_owned()));
-    for p in m.drawn() {
-        texts.extend([
-            p.year.to_string(),
-            m.unit_value(p.value),
-            opt(p.exports),
-            opt(p.imports),
-            if p.estimate { yes } else { "" }.to_owned(),
-        ]);
-    }
-    (texts, heads.len())
 }
 
 /// JSON text for the spec attribute, the same from a JS object (the wasm) and from a

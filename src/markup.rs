@@ -4,6 +4,7 @@
 //! instead of a new document (`patch`). Every text that came from a spec is escaped
 //! here, once; the edge never builds markup of its own.
 
+use crate::model::Model;
 use crate::xml::push_escaped;
 
 /// The element the chart's skeleton is written into holds, in this order: the frame (the
@@ -36,6 +37,26 @@ pub fn error(e: &crate::error::SpecError) -> String {
     push_escaped(&mut out, &e.message);
     out.push_str("</div>");
     out
+}
+
+/// The data table's texts, for the widget's hidden table (src/web/describe.rs) and the
+/// pre-rendered one (src/fragment.rs): the caption (the title), the column heads, then
+/// five cells a year. Returns them with the number of heads.
+pub fn table_texts(m: &Model, title: &str) -> (Vec<String>, usize) {
+    let (heads, yes) = crate::story::table_words(m);
+    let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
+    let mut texts = vec![title.to_owned()];
+    texts.extend(heads.iter().map(|h| (*h).to_owned()));
+    for p in m.drawn() {
+        texts.extend([
+            p.year.to_string(),
+            m.unit_value(p.value),
+            opt(p.exports),
+            opt(p.imports),
+            if p.estimate { yes } else { "" }.to_owned(),
+        ]);
+    }
+    (texts, heads.len())
 }
 
 /// The data table: a caption, a row of column heads, then one row per year whose first

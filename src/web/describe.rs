@@ -172,20 +172,7 @@ impl State {
     /// anew was a third of an update). A new shape is written as one escaped HTML string,
     /// far cheaper than a hundred createElement calls across the wasm boundary.
     fn fill_table(&mut self) {
-        let m = &self.model;
-        let (heads, yes) = story::table_words(m);
-        let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
-        let mut texts = vec![self.scene.title.clone()];
-        texts.extend(heads.iter().map(|h| h.to_string()));
-        for p in m.drawn() {
-            texts.extend([
-                p.year.to_string(),
-                m.unit_value(p.value),
-                opt(p.exports),
-                opt(p.imports),
-                if p.estimate { yes } else { "" }.to_string(),
-            ]);
-        }
+        let (texts, heads) = crate::markup::table_texts(&self.model, &self.scene.title);
         if self.table.len() == texts.len() {
             for ((cell, old), new) in self.table.iter_mut().zip(texts) {
                 if *old != new {
@@ -195,7 +182,7 @@ impl State {
             }
             return;
         }
-        let html = crate::markup::table(&texts, heads.len());
+        let html = crate::markup::table(&texts, heads);
         self.nodes.table.set_inner_html(&html);
         let cells = self.nodes.table.query_selector_all("caption, th, td");
         self.table = match cells {
