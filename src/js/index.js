@@ -213,6 +213,11 @@ export async function mount(element, spec) {
   if (!element || typeof element !== "object" || element.nodeType !== 1) {
     throw new TypeError("trade-target-chart: mount() needs an element to draw into");
   }
+  // An element-like object outside a page (jsdom without a window, a build step): say
+  // what to use instead of failing deep in the wasm with "no document".
+  if (typeof document === "undefined" || !element.ownerDocument) {
+    throw new TypeError("trade-target-chart: mount() needs a page (a DOM); outside one use renderSVG() or renderHTML()");
+  }
   let s;
   try {
     s = normalizeSpec(spec);

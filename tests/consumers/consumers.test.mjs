@@ -255,6 +255,10 @@ async function checkRender(runtime) {
   });
   // No DOM: mount says it needs an element rather than failing somewhere inside.
   assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
+  assert.deepEqual(r.fakeElement, {
+    name: "TypeError",
+    message: "trade-target-chart: mount() needs a page (a DOM); outside one use renderSVG() or renderHTML()",
+  });
   console.log(`# ${runtime}: first renderSVG (load + render) ${r.firstRenderMs.toFixed(0)} ms`);
 }
 

@@ -26,4 +26,11 @@ try {
 } catch (e) {
   out.mount = { name: e.name, message: e.message };
 }
+// An element-like object (what a DOM-less test setup might pass): a clear TypeError.
+try {
+  await mount({ nodeType: 1 });
+  out.fakeElement = "resolved";
+} catch (e) {
+  out.fakeElement = { name: e.name, message: e.message };
+}
 console.log(JSON.stringify(out));
