@@ -10,91 +10,45 @@
 //! attribute writes `markup::patch` plans, and styles through the CSSOM (allowed under
 //! a strict `style-src 'self'` policy). One listener per chart takes every event.
 //!
-//! Here: reading specs, the chart's state, drawing, tooltips, events and the exported
-//! API. Beside it: `nodes` (the elements), `host` (theme, font and language from the
-//! page), `describe` (the words for screen readers, the links and downloads) and
-//! `canvas` (the canvas backend).
+//! Here: the chart's state, drawing, tooltips, events and the exported API. Beside it:
+//! `convert` (JS values in and out, serde-wasm-bindgen), `nodes` (the elements), `patch`
+//! (the SVG patch applied), `host` (theme, font and language from the page), `describe`
+//! (the words for screen readers, the links and downloads), `later` (idle-moment work)
+//! and `canvas` (the canvas backend, PNG export).
 
 mod canvas;
+mod convert;
 mod describe;
 mod host;
+mod later;
 mod nodes;
+mod patch;
 
+use canvas::{paint, png};
+use convert::{from_json, js_error, read, to_json};
 use host::{resolve_locale, resolve_theme, stretch_of};
+use later::Later;
 use nodes::{css, font_family, style, Nodes};
+use patch::apply;
 
-use crate::draw;
 use crate::error::SpecError;
-use crate::json::Json;
 use crate::model::Model;
 use crate::scene::Scene;
 use crate::spec::Renderer;
 use crate::story::Part;
 use crate::theme::{self, Theme};
 use crate::tooltip::{self, Tip};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CanvasRenderingContext2d, Element, Event, EventTarget, HtmlCanvasElement, HtmlElement,
-    KeyboardEvent, MediaQueryList, MutationObserver, PointerEvent, ResizeObserver,
+    Element, Event, EventTarget, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList,
+    MutationObserver, PointerEvent, ResizeObserver,
 };
 
 /// Width used when the host element has none yet (display: none, not in the page).
 const FALLBACK_WIDTH: f64 = 640.0;
-
-/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
-fn js_error(e: &SpecError) -> JsValue {
-    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from_str(&e.message))
-}
-
-/// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
-/// tree through serde-wasm-bindgen and `Json`'s own `Deserialize` (src/json.rs), which
-/// carries the nesting depth down with it: a throw midway cannot leave a counter raised.
-fn to_json(v: JsValue) -> Result<Json, SpecError> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| {
-        let e: JsValue = e.into();
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        SpecError::new("", not_json(message))
-    })
-}
-
-/// serde's "invalid type: JsValue(Function), expected a JSON value" for a value JSON
-/// cannot hold, in the words the rest of the spec errors use.
-fn not_json(message: String) -> String {
-    let Some(what) = message
-        .strip_prefix("invalid type: ")
-        .and_then(|m| m.split(", expected").next())
-    else {
-        return message;
-    };
-    let what = what.strip_prefix("JsValue(").unwrap_or(what);
-    let what = what
-        .split(['(', ')'])
-        .next()
-        .unwrap_or(what)
-        .to_ascii_lowercase();
-    let mut out = String::from("the spec holds a ");
-    out.push_str(&what);
-    out.push_str(" value, which JSON has no form for");
-    out
-}
-
-/// A `Json` value as a plain JS value (objects, not Maps), for `defaultSpec()`.
-fn from_json(j: &Json) -> Result<JsValue, SpecError> {
-    j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| SpecError::new("", "the default spec could not be copied out"))
-}
-
-fn read(spec: JsValue) -> Result<Model, SpecError> {
-    crate::model(&to_json(spec)?)
-}
 
 /// The default chart's spec as a plain object (the real China–Russia data).
 #[wasm_bindgen(js_name = defaultSpec)]
@@ -160,52 +114,6 @@ struct State {
     description_due: bool,
     /// The reader's `(prefers-color-scheme: dark)`, asked once and followed.
     scheme: Option<MediaQueryList>,
-}
-
-/// A callback for an idle moment of the page: `requestIdleCallback` (with a deadline, so
-/// a busy page still gets it within 300 ms), else a timer.
-struct Later {
-    callback: Closure<dyn FnMut()>,
-    /// The pending request, (idle callback?, handle), so destroy can cancel it: the
-    /// callback is freed with the chart, and calling a freed closure throws.
-    pending: std::cell::Cell<Option<(bool, u32)>>,
-}
-
-impl Later {
-    fn cancel(&self) {
-        if let (Some((idle, handle)), Some(window)) = (self.pending.take(), web_sys::window()) {
-            if idle {
-                window.cancel_idle_callback(handle);
-            } else {
-                window.clear_timeout_with_handle(i32::try_from(handle).unwrap_or(0));
-            }
-        }
-    }
-
-    fn schedule(&self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let f: &js_sys::Function = self.callback.as_ref().unchecked_ref();
-        let has_idle =
-            js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-        let idle = if has_idle {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(300);
-            window.request_idle_callback_with_options(f, &options).ok()
-        } else {
-            None
-        };
-        let pending = match idle {
-            Some(handle) => Some((true, handle)),
-            None => window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 50)
-                .ok()
-                .and_then(|h| u32::try_from(h).ok())
-                .map(|h| (false, h)),
-        };
-        self.pending.set(pending);
-    }
 }
 
 impl State {
@@ -494,119 +402,6 @@ impl State {
             }
         }
     }
-}
-
-/// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
-/// screen is not the one the steps were planned from (then it is written anew).
-fn apply(svg: &Element, kids: &mut Vec<Element>, steps: Vec<crate::markup::Patch>) -> Option<()> {
-    use crate::markup::Patch;
-    // The children as they are before any step: steps name them by that place. Kept
-    // from the last update unless it added or removed elements.
-    let list = svg.children();
-    if kids.len() != list.length() as usize {
-        *kids = (0..list.length()).filter_map(|i| list.item(i)).collect();
-    }
-    let reshaped = steps.iter().any(|s| {
-        matches!(
-            s,
-            Patch::Replace { .. } | Patch::Remove { .. } | Patch::Insert { .. }
-        )
-    });
-    let kids_now = std::mem::take(kids);
-    let child = |i: usize| kids_now.get(i);
-    for step in steps {
-        match step {
-            Patch::Root { set } => {
-                for (name, value) in set {
-                    svg.set_attribute(&name, &value).ok()?;
-                }
-            }
-            Patch::Attributes {
-                child: i,
-                set,
-                remove,
-                text,
-            } => {
-                let el = child(i)?;
-                for (name, value) in set {
-                    el.set_attribute(&name, &value).ok()?;
-                }
-                for name in remove {
-                    el.remove_attribute(&name).ok()?;
-                }
-                if let Some(text) = text {
-                    el.set_text_content(Some(&text));
-                }
-            }
-            Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
-            // With the line break before it, so the document stays the one a fresh parse
-            // would give (and whitespace does not pile up over updates).
-            Patch::Remove { child: i } => {
-                let el = child(i)?;
-                if let Some(gap) = el.previous_sibling() {
-                    if gap.node_type() == web_sys::Node::TEXT_NODE {
-                        svg.remove_child(&gap).ok()?;
-                    }
-                }
-                el.remove();
-            }
-            // Before a child: after the line break that precedes it.
-            Patch::Insert { before, html } => match before {
-                Some(i) => child(i)?.insert_adjacent_html("beforebegin", &html).ok()?,
-                None => svg.insert_adjacent_html("beforeend", &html).ok()?,
-            },
-        }
-    }
-    if !reshaped {
-        *kids = kids_now;
-    }
-    Some(())
-}
-
-/// A canvas of the scene at `scale` device pixels per CSS pixel, drawn in CSS pixels
-/// through a scale transform.
-fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), JsValue> {
-    let (w, h) = (
-        crate::num::sat_u32((f64::from(scene.width) * scale).round()),
-        crate::num::sat_u32((f64::from(scene.height) * scale).round()),
-    );
-    // Setting a size, even the same one, clears the canvas and its state.
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
-    }
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or("no 2d context")?
-        .unchecked_into();
-    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
-    // The background rectangle drawn first covers the whole picture, so no clearRect.
-    let backend = canvas::Canvas2d {
-        ctx,
-        size: (scene.width, scene.height),
-    };
-    draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
-    Ok(())
-}
-
-/// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
-/// a strict `img-src` policy).
-fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
-    let scene = scene.clone();
-    js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
-        let canvas = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))
-            .and_then(|d| {
-                let c: HtmlCanvasElement = d.create_element("canvas")?.unchecked_into();
-                paint(&c, &scene, scale)?;
-                Ok(c)
-            });
-        let started = canvas.and_then(|c| c.to_blob(&resolve));
-        if let Err(e) = started {
-            let _ = reject.call1(&JsValue::NULL, &e);
-        }
-    })
 }
 
 /// Replaces the element's content with a readable error. The message is escaped by the

@@ -4,11 +4,15 @@
 //! wasm) into the widget. Here colours are `#rrggbb` (our alphas are 0 or 1) and sizes
 //! whole pixels. Lines keep plotters-canvas's half-pixel shift so 1 px rules stay crisp.
 
+use crate::draw;
+use crate::scene::Scene;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use web_sys::CanvasRenderingContext2d;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A canvas call that threw (only `arc` and `fillText` can).
 #[derive(Debug)]
@@ -231,4 +235,50 @@ impl DrawingBackend for Canvas2d {
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(failed)
     }
+}
+
+/// A canvas of the scene at `scale` device pixels per CSS pixel, drawn in CSS pixels
+/// through a scale transform.
+pub(super) fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Result<(), JsValue> {
+    let (w, h) = (
+        crate::num::sat_u32((f64::from(scene.width) * scale).round()),
+        crate::num::sat_u32((f64::from(scene.height) * scale).round()),
+    );
+    // Setting a size, even the same one, clears the canvas and its state.
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .unchecked_into();
+    ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
+    // The background rectangle drawn first covers the whole picture, so no clearRect.
+    let backend = Canvas2d {
+        ctx,
+        size: (scene.width, scene.height),
+    };
+    draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
+    Ok(())
+}
+
+/// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
+/// a strict `img-src` policy).
+pub(super) fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
+    let scene = scene.clone();
+    js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
+        let canvas = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))
+            .and_then(|d| {
+                let c: HtmlCanvasElement = d.create_element("canvas")?.unchecked_into();
+                paint(&c, &scene, scale)?;
+                Ok(c)
+            });
+        let started = canvas.and_then(|c| c.to_blob(&resolve));
+        if let Err(e) = started {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    })
 }

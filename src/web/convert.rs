@@ -1,0 +1,61 @@
+//! JS values in and out of the wasm, through serde-wasm-bindgen: the spec a page gives
+//! (into the core's `Json` tree, then a `Model`), and what goes back as plain objects
+//! (`defaultSpec()`, the `{ path, message }` of a `SpecError`).
+
+use crate::error::SpecError;
+use crate::json::Json;
+use crate::model::Model;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
+pub(super) fn js_error(e: &SpecError) -> JsValue {
+    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| JsValue::from_str(&e.message))
+}
+
+/// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
+/// tree through serde-wasm-bindgen and `Json`'s own `Deserialize` (src/json.rs), which
+/// carries the nesting depth down with it: a throw midway cannot leave a counter raised.
+pub(super) fn to_json(v: JsValue) -> Result<Json, SpecError> {
+    serde_wasm_bindgen::from_value(v).map_err(|e| {
+        let e: JsValue = e.into();
+        let message = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        SpecError::new("", not_json(message))
+    })
+}
+
+/// serde's "invalid type: JsValue(Function), expected a JSON value" for a value JSON
+/// cannot hold, in the words the rest of the spec errors use.
+fn not_json(message: String) -> String {
+    let Some(what) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split(", expected").next())
+    else {
+        return message;
+    };
+    let what = what.strip_prefix("JsValue(").unwrap_or(what);
+    let what = what
+        .split(['(', ')'])
+        .next()
+        .unwrap_or(what)
+        .to_ascii_lowercase();
+    let mut out = String::from("the spec holds a ");
+    out.push_str(&what);
+    out.push_str(" value, which JSON has no form for");
+    out
+}
+
+/// A `Json` value as a plain JS value (objects, not Maps), for `defaultSpec()`.
+pub(super) fn from_json(j: &Json) -> Result<JsValue, SpecError> {
+    j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| SpecError::new("", "the default spec could not be copied out"))
+}
+
+pub(super) fn read(spec: JsValue) -> Result<Model, SpecError> {
+    crate::model(&to_json(spec)?)
+}

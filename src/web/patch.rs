@@ -1,0 +1,74 @@
+//! Carries out the SVG patch the core planned (`markup::patch`) on the `<svg>` on screen.
+
+use web_sys::Element;
+
+/// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
+/// screen is not the one the steps were planned from (then it is written anew).
+pub(super) fn apply(
+    svg: &Element,
+    kids: &mut Vec<Element>,
+    steps: Vec<crate::markup::Patch>,
+) -> Option<()> {
+    use crate::markup::Patch;
+    // The children as they are before any step: steps name them by that place. Kept
+    // from the last update unless it added or removed elements.
+    let list = svg.children();
+    if kids.len() != list.length() as usize {
+        *kids = (0..list.length()).filter_map(|i| list.item(i)).collect();
+    }
+    let reshaped = steps.iter().any(|s| {
+        matches!(
+            s,
+            Patch::Replace { .. } | Patch::Remove { .. } | Patch::Insert { .. }
+        )
+    });
+    let kids_now = std::mem::take(kids);
+    let child = |i: usize| kids_now.get(i);
+    for step in steps {
+        match step {
+            Patch::Root { set } => {
+                for (name, value) in set {
+                    svg.set_attribute(&name, &value).ok()?;
+                }
+            }
+            Patch::Attributes {
+                child: i,
+                set,
+                remove,
+                text,
+            } => {
+                let el = child(i)?;
+                for (name, value) in set {
+                    el.set_attribute(&name, &value).ok()?;
+                }
+                for name in remove {
+                    el.remove_attribute(&name).ok()?;
+                }
+                if let Some(text) = text {
+                    el.set_text_content(Some(&text));
+                }
+            }
+            Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
+            // With the line break before it, so the document stays the one a fresh parse
+            // would give (and whitespace does not pile up over updates).
+            Patch::Remove { child: i } => {
+                let el = child(i)?;
+                if let Some(gap) = el.previous_sibling() {
+                    if gap.node_type() == web_sys::Node::TEXT_NODE {
+                        svg.remove_child(&gap).ok()?;
+                    }
+                }
+                el.remove();
+            }
+            // Before a child: after the line break that precedes it.
+            Patch::Insert { before, html } => match before {
+                Some(i) => child(i)?.insert_adjacent_html("beforebegin", &html).ok()?,
+                None => svg.insert_adjacent_html("beforeend", &html).ok()?,
+            },
+        }
+    }
+    if !reshaped {
+        *kids = kids_now;
+    }
+    Some(())
+}
