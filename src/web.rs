@@ -85,9 +85,9 @@ struct State {
     model: Model,
     theme: Theme,
     scene: Scene,
-    /// The SVG on screen, cut into its elements (`markup::elements`); empty when the
-    /// picture is a canvas or not drawn yet.
-    svg: Vec<String>,
+    /// The SVG document on screen (cut into its elements by `markup::elements` when
+    /// the next is planned); empty when the picture is a canvas or not drawn yet.
+    svg: String,
     /// The `<svg>`'s children as elements, while they are the ones `svg` describes (a
     /// patch that adds or removes elements empties it, to be read again when needed).
     svg_nodes: Vec<Element>,
@@ -219,7 +219,7 @@ impl State {
         let pieces = crate::markup::elements(&doc);
         let patched = match (
             self.nodes.plot.first_element_child(),
-            crate::markup::patch(&self.svg, &pieces),
+            crate::markup::patch(&crate::markup::elements(&self.svg), &pieces),
         ) {
             (Some(svg), Some(steps)) => apply(&svg, &mut self.svg_nodes, steps).is_some(),
             _ => false,
@@ -228,7 +228,8 @@ impl State {
             self.svg_nodes.clear();
             self.nodes.plot.set_inner_html(&doc);
         }
-        self.svg = pieces.into_iter().map(str::to_owned).collect();
+        drop(pieces);
+        self.svg = doc;
     }
 
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
@@ -484,7 +485,7 @@ impl Chart {
             }
         };
         let nodes = Nodes::new(&root)?;
-        Self::start(root, model, nodes, Vec::new(), None)
+        Self::start(root, model, nodes, String::new(), None)
     }
 
     /// Takes over a chart pre-rendered by `renderHTML` into `root` (the `.box` of the
@@ -509,21 +510,17 @@ impl Chart {
         };
         let Ok(nodes) = Nodes::adopt(&root) else {
             let nodes = Nodes::new(&root)?;
-            return Self::start(root, model, nodes, Vec::new(), None);
+            return Self::start(root, model, nodes, String::new(), None);
         };
         let doc = crate::svg::document(&crate::fragment::scene_for(&model, width, height));
-        let seed = crate::markup::elements(&doc)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        Self::start(root, model, nodes, seed, Some(height))
+        Self::start(root, model, nodes, doc, Some(height))
     }
 
     fn start(
         root: HtmlElement,
         model: Model,
         nodes: Nodes,
-        svg: Vec<String>,
+        svg: String,
         height: Option<f64>,
     ) -> Result<Chart, JsValue> {
         // An empty picture until the draw below: laying out a placeholder cost a whole
@@ -564,10 +561,9 @@ impl Chart {
         state.borrow_mut().draw();
         let weak = Rc::downgrade(&state);
         let w = weak.clone();
-        state.borrow_mut().later = Some(Later {
-            callback: Closure::new(move || with_state(&w, State::fill_table_due)),
-            pending: std::cell::Cell::new(None),
-        });
+        state.borrow_mut().later = Some(Later::new(Closure::new(move || {
+            with_state(&w, State::fill_table_due)
+        })));
         let listener =
             Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
                 Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),

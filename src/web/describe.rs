@@ -78,7 +78,7 @@ impl State {
     /// The deferred writes (see `describe`).
     pub(super) fn fill_table_due(&mut self) {
         if let Some(later) = &self.later {
-            later.pending.set(None);
+            later.ran();
         }
         if self.description_due {
             self.description_due = false;
