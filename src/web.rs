@@ -79,9 +79,10 @@ struct State {
     /// A height to keep (a pre-rendered chart's, so its box does not change when it is
     /// taken over) until the width changes; None follows the spec and the width.
     height: Option<f64>,
-    /// The spec as validated.
-    spec_model: Model,
-    /// The spec with the host's language applied: what is drawn and said.
+    /// The spec as validated, with the host's language applied at the last draw: what
+    /// is drawn and said. (A spec's own `locale` wins over the host's, so the spec as
+    /// validated is this one with the locale read again; not a copy kept aside, which
+    /// cost a clone of every point per update.)
     model: Model,
     theme: Theme,
     scene: Scene,
@@ -154,13 +155,13 @@ impl State {
     /// tells of any new width, and measuring again would force the page's layout (1.5 ms
     /// when anything else in it had changed since the last frame, measured).
     fn render(&mut self) {
-        let mut model = self.spec_model.clone();
+        let model = &self.model;
         let asks = (model.theme, model.locale_given.then_some(model.locale));
         let page = match self.page.take() {
             Some(page) if page.asks == asks => page,
             _ => {
-                let locale = resolve_locale(&model, &self.nodes.root);
-                let (theme, font) = resolve_theme(&model, &self.nodes.root, self.scheme.as_ref());
+                let locale = resolve_locale(model, &self.nodes.root);
+                let (theme, font) = resolve_theme(model, &self.nodes.root, self.scheme.as_ref());
                 Page {
                     asks,
                     locale,
@@ -169,7 +170,8 @@ impl State {
                 }
             }
         };
-        model.locale = page.locale;
+        let before = self.model.locale;
+        self.model.locale = page.locale;
         let (theme, font) = (page.theme, page.font.clone());
         self.page = Some(page);
         let stretch = match &font {
@@ -181,11 +183,11 @@ impl State {
             None => 1.0,
         };
         let mut scene =
-            crate::layout::layout_stretched(&model, self.width, self.height, &theme, stretch);
+            crate::layout::layout_stretched(&self.model, self.width, self.height, &theme, stretch);
         if let Some(font) = font {
             scene.font = font;
         }
-        let drawn = match model.renderer {
+        let drawn = match self.model.renderer {
             Renderer::Svg => {
                 self.draw_svg(&scene);
                 Ok(())
@@ -200,8 +202,8 @@ impl State {
             message.push_str(&e.as_string().unwrap_or_default());
             show_error(&self.nodes.plot, &SpecError::new("", message));
         }
-        let stale = self.stale || model.locale != self.model.locale || theme != self.theme;
-        self.model = model;
+        // A data update is stale anyway (its model came with the spec's locale or none).
+        let stale = self.stale || self.model.locale != before || theme != self.theme;
         self.theme = theme;
         self.scene = scene;
         if stale {
@@ -408,7 +410,7 @@ impl State {
 
     /// The element's width or the page's `lang` may have changed: draw if either did.
     fn on_page_change(&mut self) {
-        let locale = resolve_locale(&self.spec_model, &self.nodes.root);
+        let locale = resolve_locale(&self.model, &self.nodes.root);
         let resized = (self.measure() - self.width).abs() >= 1.0;
         if resized {
             self.height = None;
@@ -538,7 +540,6 @@ impl Chart {
         let state = Rc::new(RefCell::new(State {
             nodes,
             height,
-            spec_model: model.clone(),
             model,
             theme: theme::LIGHT,
             scene,
@@ -645,7 +646,7 @@ impl Chart {
             .state
             .try_borrow_mut()
             .map_err(|_| js_error(&SpecError::new("", "the chart is busy drawing")))?;
-        state.spec_model = model;
+        state.model = model;
         state.stale = true;
         state.height = None;
         if state.width > 0.0 {
