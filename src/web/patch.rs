@@ -45,7 +45,7 @@ pub(super) fn apply(
                     el.remove_attribute(&name).ok()?;
                 }
                 if let Some(text) = text {
-                    el.set_text_content(Some(&text));
+                    set_text(el, &text);
                 }
             }
             Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
@@ -71,4 +71,21 @@ pub(super) fn apply(
         *kids = kids_now;
     }
     Some(())
+}
+
+/// An element's text, as its one text node's data where it has one (every `<text>`,
+/// `<title>` and `<desc>` our writers emit): setting `textContent` instead removes the
+/// node and makes a new one, and Chromium lays the text out again from scratch (0.08 ms
+/// more for the subtitle's forced layout, measured).
+fn set_text(el: &Element, text: &str) {
+    match el.first_child() {
+        Some(node)
+            if !text.is_empty()
+                && node.node_type() == web_sys::Node::TEXT_NODE
+                && node.next_sibling().is_none() =>
+        {
+            node.set_node_value(Some(text));
+        }
+        _ => el.set_text_content(Some(text)),
+    }
 }
