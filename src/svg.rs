@@ -94,7 +94,13 @@ impl<'a> SvgWriter<'a> {
         self.out.push('"');
     }
 
+    /// ` opacity="a"`, left out when opaque (the default; opacity is not inherited, so
+    /// nothing around the picture can change that): 60 attributes fewer to write, cut,
+    /// compare and parse for each drawing of the default chart.
     fn opacity(&mut self, c: BackendColor) {
+        if c.alpha >= 1.0 {
+            return;
+        }
         self.out.push_str(" opacity=\"");
         push_alpha(self.out, c.alpha);
         self.out.push('"');
@@ -446,7 +452,7 @@ mod tests {
     #[test]
     fn circles_are_written_as_dots_and_rings_as_two() {
         let dot = |color: &str, d: u32, at: &str| {
-            format!("<polyline fill=\"none\" opacity=\"1\" stroke=\"{color}\" stroke-width=\"{d}\" stroke-linecap=\"round\" points=\"{at} {at} \"/>\n")
+            format!("<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{d}\" stroke-linecap=\"round\" points=\"{at} {at} \"/>\n")
         };
         let filled = written(|w| {
             let _ = w.draw_circle((5, 6), 4, &Style(BLUE, 1), true);
@@ -463,7 +469,7 @@ mod tests {
             let _ = w.draw_circle((5, 6), 3, &Style(WHITE, 1), true);
             let _ = w.draw_circle((9, 6), 3, &Style(BLUE, 2), false);
         });
-        assert!(apart.ends_with("<circle cx=\"9\" cy=\"6\" r=\"3\" opacity=\"1\" fill=\"none\" stroke=\"#1F5FA6\" stroke-width=\"2\"/>\n"), "{apart}");
+        assert!(apart.ends_with("<circle cx=\"9\" cy=\"6\" r=\"3\" fill=\"none\" stroke=\"#1F5FA6\" stroke-width=\"2\"/>\n"), "{apart}");
         let faint = BackendColor {
             alpha: 0.5,
             ..WHITE
