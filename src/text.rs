@@ -64,7 +64,16 @@ impl Font {
     }
 
     pub fn width(&self, text: &str) -> f64 {
-        let units: u32 = text.chars().map(|c| advance(c, self.bold)).sum();
+        self.px(self.units(text))
+    }
+
+    /// The advance of `text` in 1/1000 em: widths add up, so a line being filled is
+    /// measured a word at a time, not from its start again.
+    fn units(&self, text: &str) -> u32 {
+        text.chars().map(|c| advance(c, self.bold)).sum()
+    }
+
+    fn px(&self, units: u32) -> f64 {
         f64::from(units) * f64::from(self.size) / 1000.0 * SAFETY * self.stretch
     }
 
@@ -106,28 +115,40 @@ pub fn wrap(text: &str, font: Font, max_width: f64, max_lines: usize) -> Vec<Str
     let max_width = max_width.max(font.width("W…"));
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    // The line's width so far, in font units (see `Font::units`): the same sums, so the
+    // same breaks, as measuring each candidate line whole, which a data update did for
+    // every word of the title and subtitle (0.15 ms of it before V8 optimised, profiled).
+    let mut units = 0u32;
+    let space = font.units(" ");
     // Only ASCII whitespace breaks (a newline or tab in a spec's title too): a no-break
     // space (U+00A0) keeps "200 млрд $" together.
     for word in text.split_ascii_whitespace() {
+        let word_units = font.units(word);
         let candidate = if line.is_empty() {
-            word.to_owned()
+            word_units
         } else {
-            format!("{line} {word}")
+            units.saturating_add(space).saturating_add(word_units)
         };
-        if font.width(&candidate) <= max_width {
-            line = candidate;
+        if font.px(candidate) <= max_width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            units = candidate;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            units = 0;
         }
         for c in word.chars() {
-            line.push(c);
-            if font.width(&line) > max_width {
-                line.pop();
+            let c_units = advance(c, font.bold);
+            if font.px(units.saturating_add(c_units)) > max_width {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
+                units = 0;
             }
+            line.push(c);
+            units = units.saturating_add(c_units);
         }
     }
     if !line.is_empty() {
