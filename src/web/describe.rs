@@ -59,10 +59,8 @@ impl State {
         match &self.later {
             Some(later) if !self.table.is_empty() => {
                 self.description_due |= new_words;
-                if !self.table_due {
-                    self.table_due = true;
-                    later.schedule();
-                }
+                self.table_due = true;
+                later.add();
             }
             _ => {
                 if new_words {
@@ -77,9 +75,6 @@ impl State {
 
     /// The deferred writes (see `describe`).
     pub(super) fn fill_table_due(&mut self) {
-        if let Some(later) = &self.later {
-            later.ran();
-        }
         if self.description_due {
             self.description_due = false;
             self.nodes
@@ -92,6 +87,9 @@ impl State {
             // Lay the words out here, in the idle moment, rather than in whatever forces
             // the page's layout next (the next update, a frame).
             let _ = self.nodes.table.offset_height();
+        }
+        if let Some(later) = &self.later {
+            later.linger();
         }
     }
 

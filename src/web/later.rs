@@ -15,7 +15,13 @@ pub(super) struct Later {
     /// update schedules this each time, and asking and building the options anew was
     /// four crossings of the wasm boundary (0.05 ms of a 1.1 ms update, profiled).
     idle: Option<web_sys::IdleRequestOptions>,
+    /// When work was last added (`Date.now()`), for `linger`.
+    added: std::cell::Cell<f64>,
 }
+
+/// How long after the last added work a callback that has done its work asks to run
+/// again anyway (see `linger`).
+const LINGER_MS: f64 = 500.0;
 
 impl Later {
     pub(super) fn new(callback: Closure<dyn FnMut()>) -> Later {
@@ -31,12 +37,28 @@ impl Later {
             callback,
             pending: std::cell::Cell::new(None),
             idle,
+            added: std::cell::Cell::new(0.0),
         }
     }
 
-    /// The callback has run: nothing is pending to cancel.
-    pub(super) fn ran(&self) {
+    /// Work was added: the callback is asked for unless it already is. A burst of data
+    /// updates (a slider at 60 frames a second) finds it asked already: see `linger`.
+    pub(super) fn add(&self) {
+        self.added.set(js_sys::Date::now());
+        if self.pending.get().is_none() {
+            self.schedule();
+        }
+    }
+
+    /// Called by the callback once its work is done: within `LINGER_MS` of the last
+    /// added work it asks to run again (in an idle moment, where that costs nobody), so
+    /// the next update of a burst need not ask. Asking cost 0.03-0.06 ms of a 1.4 ms
+    /// update (profiled), reading the clock next to nothing.
+    pub(super) fn linger(&self) {
         self.pending.set(None);
+        if js_sys::Date::now() - self.added.get() < LINGER_MS {
+            self.schedule();
+        }
     }
 
     pub(super) fn cancel(&self) {
@@ -49,7 +71,7 @@ impl Later {
         }
     }
 
-    pub(super) fn schedule(&self) {
+    fn schedule(&self) {
         let Some(window) = web_sys::window() else {
             return;
         };
