@@ -76,6 +76,15 @@ impl<'a> SvgWriter<'a> {
         }
     }
 
+    /// ` name="value"` for a value of our own (a keyword): nothing to escape.
+    fn keyword(&mut self, name: &str, value: &'static str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.out.push_str(value);
+        self.out.push('"');
+    }
+
     /// ` name="value"` with the value escaped.
     fn attr(&mut self, name: &str, value: &str) {
         self.out.push(' ');
@@ -151,9 +160,9 @@ impl<'a> SvgWriter<'a> {
     fn fill_or_stroke(&mut self, c: BackendColor, fill: bool) {
         if fill {
             self.color("fill", c);
-            self.attr("stroke", "none");
+            self.keyword("stroke", "none");
         } else {
-            self.attr("fill", "none");
+            self.keyword("fill", "none");
             self.color("stroke", c);
         }
     }
@@ -388,7 +397,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.out.push_str("<text");
         self.num("x", pos.0);
         self.num("y", pos.1);
-        self.attr(
+        self.keyword(
             "dy",
             match anchor.v_pos {
                 VPos::Top => "0.76em",
@@ -396,7 +405,7 @@ impl DrawingBackend for SvgWriter<'_> {
                 VPos::Bottom => "-0.5ex",
             },
         );
-        self.attr(
+        self.keyword(
             "text-anchor",
             match anchor.h_pos {
                 HPos::Left => "start",
@@ -410,7 +419,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.color("fill", c);
         match s.style() {
             FontStyle::Normal => {}
-            FontStyle::Bold => self.attr("font-weight", "bold"),
+            FontStyle::Bold => self.keyword("font-weight", "bold"),
             other => self.attr("font-style", other.as_str()),
         }
         self.out.push_str(">\n");
