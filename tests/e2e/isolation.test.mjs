@@ -325,3 +325,22 @@ test("without the wasm (404), mount() and renderSVG() say so in words; a later t
   assert.equal(again, "Loaded on the second try");
   await nextFrames(page);
 });
+
+test("a spec behind a Proxy (a Vue or MobX reactive object) draws like the object itself", async () => {
+  const page = await openFixture(env);
+  const r = await page.evaluate(async () => {
+    const m = await import("/src/js/index.js");
+    const spec = { title: "Reactive", series: [{ year: 2020, value: 1 }, { year: 2021, value: 2 }] };
+    const wrap = (o) => new Proxy(o, { get: (t, k) => (t[k] && typeof t[k] === "object" ? wrap(t[k]) : t[k]) });
+    const plain = await m.renderSVG(spec, { width: 480 });
+    const proxied = await m.renderSVG(wrap(spec), { width: 480 });
+    const el = document.createElement("div");
+    el.style.width = "480px";
+    document.getElementById("root").append(el);
+    const chart = await m.mount(el, wrap({ title: "Start" }));
+    chart.update(wrap(spec));
+    return { same: plain === proxied, title: el.querySelector("svg title").textContent };
+  });
+  assert.ok(r.same, "the same picture through the Proxy");
+  assert.equal(r.title, "Reactive");
+});
