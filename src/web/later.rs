@@ -11,9 +11,8 @@ pub(super) struct Later {
     /// The pending request, (idle callback?, handle), so destroy can cancel it: the
     /// callback is freed with the chart, and calling a freed closure throws.
     pending: std::cell::Cell<Option<(bool, u32)>>,
-    /// `{ timeout: 300 }` when the page has `requestIdleCallback`, asked once: a data
-    /// update schedules this each time, and asking and building the options anew was
-    /// four crossings of the wasm boundary (0.05 ms of a 1.1 ms update, profiled).
+    /// `{ timeout: 300 }` when the page has `requestIdleCallback`, asked once: asking and
+    /// building the options for each request was four crossings of the wasm boundary.
     idle: Option<web_sys::IdleRequestOptions>,
     /// When work was last added (`Date.now()`), for `linger`.
     added: std::cell::Cell<f64>,
