@@ -1,5 +1,7 @@
-//! Our SVG `DrawingBackend`: the markup plotters' SVG backend wrote for the marks we
-//! draw (the golden files did not change by a byte), without its costs. plotters-svg
+//! Our SVG `DrawingBackend`: began as the markup plotters' SVG backend wrote for the
+//! marks we draw (the golden files did not change by a byte), without its costs; since
+//! then it writes filled circles as dots and leaves out `opacity="1"` (see
+//! `draw_circle` and `opacity`: cheaper for a data update, the same picture). plotters-svg
 //! formats every colour's alpha and every font size as an `f64` with `Display`, which
 //! links core's float formatting (flt2dec, Grisu and Dragon: 15 KB of wasm) and writes
 //! font sizes divided by 1.24. Here every number is an integer; alpha is only ever 0 or
