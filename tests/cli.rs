@@ -131,3 +131,46 @@ fn render_html_writes_the_golden_fragment_as_renderhtml_does() {
 fn golden_default() -> Vec<u8> {
     std::fs::read("tests/golden/fragment-default-640.html").expect("golden")
 }
+
+#[test]
+fn help_succeeds_and_names_every_command_and_option() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["render", "--width", "640", "--help"],
+    ] {
+        let out = run(args, "");
+        assert!(out.status.success(), "{args:?} exits 0");
+        let usage = String::from_utf8_lossy(&out.stdout);
+        for word in [
+            "render", "schema", "--width", "--height", "--scale", "--html", "-o", "120-4000",
+        ] {
+            assert!(usage.contains(word), "{args:?}: usage names {word}");
+        }
+        assert!(out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn a_size_that_is_not_a_positive_number_is_refused_as_rendersvg_refuses_it() {
+    for (flag, value) in [
+        ("--width", "0"),
+        ("--width", "-5"),
+        ("--width", "abc"),
+        ("--width", "inf"),
+        ("--height", "0"),
+        ("--height", "NaN"),
+    ] {
+        let out = run(&["render", flag, value], "");
+        assert!(!out.status.success(), "{flag} {value} fails");
+        assert!(out.stdout.is_empty(), "{flag} {value} draws nothing");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.trim_end(),
+            format!("trade-target-chart: {flag} must be a positive number, not \"{value}\"")
+        );
+    }
+    let unknown = run(&["draw"], "");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown command draw"));
+}

@@ -13,8 +13,26 @@ use std::io::Read;
 use std::process::ExitCode;
 use trade_target_chart::{fragment, json::Json, render_svg};
 
-const USAGE: &str =
-    "usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--html] [-o out.svg|out.png|out.html]";
+const USAGE: &str = "\
+usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--scale N] [--html] [-o FILE]
+       trade-target-chart schema [-o schema.json]
+       trade-target-chart --help
+
+render   draws the spec (no file: the default chart; -: read stdin) as SVG on stdout, or
+         into FILE: .svg, .png (rasterised with the system's fonts; Liberation Sans or
+         DejaVu Sans stand in for Helvetica), or .html (the pre-rendered fragment)
+  --width N    CSS pixels, default 640; drawn at 120-4000 (a width outside is clamped)
+  --height N   CSS pixels; default: the spec's height, else one that follows the width
+  --scale N    pixels per CSS pixel for PNG output, 0.25-8, default 2
+  --html       the pre-rendered HTML fragment (as renderHTML in JS) instead of the SVG
+schema   writes the JSON Schema of the spec
+";
+
+/// What the command line asked for: run a command, or print the usage and succeed.
+enum Request {
+    Render(Args),
+    Help,
+}
 
 struct Args {
     spec: Option<String>,
@@ -27,9 +45,12 @@ struct Args {
     html: bool,
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    if args.next().as_deref() != Some("render") {
-        return Err(USAGE.into());
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String> {
+    match args.next().as_deref() {
+        Some("render") => {}
+        Some("-h" | "--help" | "help") => return Ok(Request::Help),
+        Some(other) => return Err(format!("unknown command {other}\n{USAGE}")),
+        None => return Err(USAGE.into()),
     }
     let mut parsed = Args {
         spec: None,
@@ -42,18 +63,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
-            "--width" => {
-                parsed.width = value("--width")?
-                    .parse()
-                    .map_err(|_| "--width takes a number")?
-            }
-            "--height" => {
-                parsed.height = Some(
-                    value("--height")?
-                        .parse()
-                        .map_err(|_| "--height takes a number")?,
-                )
-            }
+            "--width" => parsed.width = size("--width", &value("--width")?)?,
+            "--height" => parsed.height = Some(size("--height", &value("--height")?)?),
             "--scale" => {
                 parsed.scale = value("--scale")?
                     .parse()
@@ -61,14 +72,23 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "-o" | "--output" => parsed.out = Some(value("-o")?),
             "--html" => parsed.html = true,
-            "-h" | "--help" => return Err(USAGE.into()),
+            "-h" | "--help" => return Ok(Request::Help),
             s if parsed.spec.is_none() && (s == "-" || !s.starts_with('-')) => {
                 parsed.spec = Some(s.into())
             }
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
-    Ok(parsed)
+    Ok(Request::Render(parsed))
+}
+
+/// A width or height as `renderSVG` takes it: a positive, finite number of CSS pixels
+/// (0 used to draw 120 px quietly, where `renderSVG` refuses it).
+fn size(flag: &str, text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("{flag} must be a positive number, not {text:?}")),
+    }
 }
 
 fn read_spec(path: Option<&str>) -> Result<Json, String> {
@@ -156,7 +176,13 @@ fn run() -> Result<(), String> {
         all.next();
         return schema(all);
     }
-    let args = parse_args(all)?;
+    let args = match parse_args(all)? {
+        Request::Render(args) => args,
+        Request::Help => {
+            print!("{USAGE}");
+            return Ok(());
+        }
+    };
     let spec = read_spec(args.spec.as_deref())?;
     if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
         let html = fragment::html(&spec, args.width, args.height).map_err(|e| e.to_string())?;
