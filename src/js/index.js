@@ -294,12 +294,18 @@ export async function hydrate(element, spec, { width, height } = {}) {
   return handle;
 }
 
+// Width and height are CSS pixels; the core clamps a width to 120–4000 px. A value of the
+// wrong type is named as such ("a string", not its text: "640" and 640 print alike).
 function checkSize(width, height) {
-  if (typeof width !== "number" || !Number.isFinite(width) || width <= 0) {
-    throw new RangeError(`trade-target-chart: width must be a positive number, not ${String(width)}`);
-  }
-  if (height !== undefined && height !== null && (typeof height !== "number" || !Number.isFinite(height) || height <= 0)) {
-    throw new RangeError(`trade-target-chart: height must be a positive number, not ${String(height)}`);
+  const bad = (v) => typeof v !== "number" || !Number.isFinite(v) || v <= 0;
+  const what = (v) =>
+    typeof v === "number" || v == null ? String(v)
+      : typeof v === "string" ? `a string (${JSON.stringify(v)})`
+      : typeof v === "boolean" ? `a boolean (${v})`
+      : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+  if (bad(width)) throw new RangeError(`trade-target-chart: width must be a positive number, not ${what(width)}`);
+  if (height != null && bad(height)) {
+    throw new RangeError(`trade-target-chart: height must be a positive number, not ${what(height)}`);
   }
 }
 
@@ -326,12 +332,7 @@ export async function renderHTML(spec, { width = 640, height } = {}) {
  */
 export async function renderSVG(spec, { width = 640, height } = {}) {
   const s = normalizeSpec(spec);
-  if (typeof width !== "number" || !Number.isFinite(width) || width <= 0) {
-    throw new RangeError(`trade-target-chart: width must be a positive number, not ${String(width)}`);
-  }
-  if (height !== undefined && height !== null && (typeof height !== "number" || !Number.isFinite(height) || height <= 0)) {
-    throw new RangeError(`trade-target-chart: height must be a positive number, not ${String(height)}`);
-  }
+  checkSize(width, height);
   const glue = await loadWasm();
   try {
     return height == null ? glue.renderSvg(s, width) : glue.renderSvg(s, width, height);
