@@ -7,7 +7,9 @@ import { renderHTML } from "../src/js/index.js";
 export async function staticPage() {
   const template = await readFile(new URL("static.template.html", import.meta.url), "utf8");
   const chart = await renderHTML({}, { width: 480 }); // {} = the default chart
-  return template.replace("<!-- chart -->", chart.trimEnd());
+  // split/join, not replace(): a replacement string reads "$&", "$'" and "$$" as patterns,
+  // and any spec with a "$" in its texts (most) has them in its spec attribute.
+  return template.split("<!-- chart -->").join(chart.trimEnd());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
