@@ -55,6 +55,6 @@ done
 
 mv "$stamp.new" "$stamp"
 
-for f in "$out/${name}_bg.wasm" "$out/$name.js" "$out/trade-target-chart.min.js" "$out/element.min.js"; do
-  printf 'build: %-32s %8d B raw %8d B gzip -9\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
-done
+# What each file and path costs (gzip -9 of the bytes): the README's byte table is this output
+# (node .ci/figures.mjs --write puts it there; npm test checks it is current).
+node .ci/figures.mjs
