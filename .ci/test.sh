@@ -36,6 +36,7 @@ skip() { echo; echo "==> SKIP $1: $2"; summary+=("$(printf '  skip  %-52s (%s)' 
 
 step "setup (.ci/setup.sh --test)" bash .ci/setup.sh --test
 step "build (.ci/build.sh)" bash .ci/build.sh
+step "README byte figures match the build" node .ci/figures.mjs --check
 step "cargo fmt --check" cargo fmt --check
 step "cargo clippy --all-targets -D warnings" cargo clippy --all-targets -- -D warnings
 # The same lints for the wasm build, which alone compiles src/web.rs (the core denies unwrap,
@@ -61,3 +62,5 @@ fi
 if [[ -f tests/consumers/consumers.test.mjs ]]; then
   step "consumers: npm pack into vite, webpack, plain page" node --test tests/consumers/consumers.test.mjs
 fi
+# Every README code block run as written (or named with the reason it is not).
+step "README code blocks, run as written" node --test tests/consumers/readme.test.mjs

@@ -13,14 +13,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.mjs";
+import { serve } from "./serve-dir.mjs";
 
 const run = promisify(execFile);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -65,30 +65,6 @@ async function prepare(app) {
   await npm(["install", "--no-save", ...NPM, tarball], dir);
   times[app] = { warm, install: performance.now() - t0 };
   return dir;
-}
-
-const MIME = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
-
-/** A static server for `root`; records every path requested. */
-async function serve(root) {
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(req.url.split("?")[0]);
-    requests.push(rel);
-    if (rel === "/favicon.ico") return res.writeHead(204).end(); // the browser asks; not ours
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) return res.writeHead(404).end();
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
-      await stat(file);
-    } catch {
-      return res.writeHead(404).end();
-    }
-    res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Loads the app's page and checks both charts are drawn; returns the requests made. */
@@ -253,6 +229,11 @@ async function checkRender(runtime) {
     path: "series[0].value",
     message: "series[0].value: expected a number, found a string",
   });
+  assert.deepEqual(r.badWidths, [
+    'RangeError: trade-target-chart: width must be a positive number, not a string ("640")',
+    "RangeError: trade-target-chart: width must be a positive number, not 0",
+    "RangeError: trade-target-chart: width must be a positive number, not null",
+  ]);
   // No DOM: mount says it needs an element rather than failing somewhere inside.
   assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
   assert.deepEqual(r.fakeElement, {

@@ -33,4 +33,14 @@ try {
 } catch (e) {
   out.fakeElement = { name: e.name, message: e.message };
 }
+// A width from a form field or an env var is a string: the message says so.
+out.badWidths = [];
+for (const width of ["640", 0, null]) {
+  try {
+    await renderSVG({}, { width });
+    out.badWidths.push("resolved");
+  } catch (e) {
+    out.badWidths.push(`${e.name}: ${e.message}`);
+  }
+}
 console.log(JSON.stringify(out));
