@@ -18,7 +18,8 @@ const USAGE: &str =
 
 struct Args {
     spec: Option<String>,
-    width: f64,
+    /// None: 640 for SVG and PNG; for --html, the fragment that fits every column.
+    width: Option<f64>,
     height: Option<f64>,
     /// Pixels per CSS pixel for PNG output.
     scale: f32,
@@ -33,7 +34,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let mut parsed = Args {
         spec: None,
-        width: 640.0,
+        width: None,
         height: None,
         scale: 2.0,
         out: None,
@@ -43,9 +44,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
             "--width" => {
-                parsed.width = value("--width")?
-                    .parse()
-                    .map_err(|_| "--width takes a number")?
+                parsed.width = Some(
+                    value("--width")?
+                        .parse()
+                        .map_err(|_| "--width takes a number")?,
+                )
             }
             "--height" => {
                 parsed.height = Some(
@@ -159,7 +162,11 @@ fn run() -> Result<(), String> {
     let args = parse_args(all)?;
     let spec = read_spec(args.spec.as_deref())?;
     if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
-        let html = fragment::html(&spec, args.width, args.height).map_err(|e| e.to_string())?;
+        let html = match args.width {
+            Some(width) => fragment::html(&spec, width, args.height),
+            None => fragment::html_fit(&spec),
+        }
+        .map_err(|e| e.to_string())?;
         return match args.out {
             Some(path) => std::fs::write(&path, html).map_err(|e| format!("{path}: {e}")),
             None => {
@@ -168,7 +175,7 @@ fn run() -> Result<(), String> {
             }
         };
     }
-    let svg = render_svg(&spec, args.width, args.height).map_err(|e| e.to_string())?;
+    let svg = render_svg(&spec, args.width.unwrap_or(640.0), args.height).map_err(|e| e.to_string())?;
     match args.out {
         Some(path) if path.ends_with(".png") => {
             let png = png(&svg, args.scale)?;
