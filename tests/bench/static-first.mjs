@@ -20,7 +20,7 @@ import { renderHTML } from "../../src/js/index.js";
 
 const RUNS = Number(process.argv[2]) || 7;
 const WIDTH = 640;
-const fragment = await renderHTML({}, { width: WIDTH });
+const fragment = await renderHTML({}, process.env.TTC_FRAGMENT_WIDTH === "none" ? {} : { width: WIDTH });
 
 const page = (chart, blocking = false) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
@@ -90,8 +90,27 @@ async function load(pathname, throttled) {
     window.__m.visible = Math.max(window.__m.visible, window.__m.fcp);
     return { ...window.__m, requestedBeforeVisible: before(window.__m.visible), requestedBeforeFcp: before(window.__m.fcp) };
   });
-  // Through the take-over (hover) or the first draw, then the shift again.
-  if (pathname === "/pre.html") await p.hover("trade-target-chart");
+  // The first tooltip: the mouse comes over the plot and keeps moving a pixel at a time (as
+  // a reader's does) until a tooltip with words is on screen; its latency is from the first
+  // move, and the bytes are the JS and wasm requested before it showed.
+  const box = await p.evaluate(() => {
+    const r = document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc svg").getBoundingClientRect();
+    return { x: r.left + r.width * 0.6, y: r.top + r.height * 0.5 };
+  });
+  await p.evaluate(() => (window.__t0 = performance.now()));
+  for (let i = 0; ; i++) {
+    await p.mouse.move(box.x + (i % 2), box.y);
+    const at = await p.evaluate(() => {
+      const t = document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc-tip");
+      return t && t.textContent.trim() && getComputedStyle(t).display !== "none" && t.getBoundingClientRect().width > 0 ? performance.now() : null;
+    });
+    if (at !== null) {
+      m.tip = at - (await p.evaluate(() => window.__t0));
+      m.beforeTip = await p.evaluate((t) => performance.getEntriesByType("resource").filter((e) => e.responseEnd <= t).map((e) => ({ name: new URL(e.name).pathname, bytes: e.encodedBodySize })), at);
+      break;
+    }
+    if (i > 2000) throw new Error(`${pathname}: no tooltip`);
+  }
   await p.waitForFunction(() => document.querySelector("trade-target-chart").chart !== null, null, { timeout: 60_000 });
   await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await p.waitForTimeout(200);
@@ -134,6 +153,16 @@ for (const throttled of [false, true]) {
     const bytes = median(fetched.map((f) => f.reduce((s, e) => s + e.bytes, 0)));
     const shifts = rs.map((r) => r.shiftAfter);
     log(`| ${kind} | ${loading} | ${fmt("fcp")} | ${fmt("visible")} | ${names} (${bytes} B) | ${median(shifts).toFixed(4)} (max ${Math.max(...shifts).toFixed(4)}) |`);
+  }
+  log("\n| page | first tooltip after the mouse arrives (ms) | JS+wasm received before it |");
+  log("| --- | ---: | --- |");
+  for (const [kind] of KINDS) {
+    const rs = results[kind];
+    const xs = rs.map((r) => r.tip);
+    const got = rs.map((r) => r.beforeTip.filter((e) => /\.(js|wasm)$/.test(e.name)));
+    const names = [...new Set(got.flat().map((e) => path.basename(e.name)))].join(", ") || "none";
+    const bytes = median(got.map((f) => f.reduce((s, e) => s + e.bytes, 0)));
+    log(`| ${kind} | ${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}) | ${names} (${bytes} B) |`);
   }
   const pre = results["pre-rendered"];
   const neededBeforeVisible = pre.map((r) => r.requestedBeforeVisible.filter((e) => /\.(js|wasm)$/.test(e.name) && e.done <= r.visible));
