@@ -30,7 +30,16 @@
 // The chart is drawn inside an open shadow root, so the host page's CSS cannot reach it and
 // ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
-import { mount, hydrate, ready, SpecError } from "./index.js";
+import { SpecError } from "./spec-error.js";
+import { answer } from "./tips.js";
+
+// The engine (index.js, the wasm-bindgen glue and the wasm) is fetched only when a chart
+// must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
+// fits every column drawn anew (spec change, a column narrower than its narrowest layout).
+const engine = () => import("./index.js");
+
+/** The narrowest layout of a fragment that fits every column (src/fragment/style.rs). */
+const NARROWEST = 280;
 
 const TAG = "trade-target-chart";
 
@@ -135,6 +144,8 @@ export class TradeTargetChartElement extends Base {
   #run = 0; // bumped by each render and by removal: a stale async render stops
   #started = false; // rendered once since connected: attribute changes redraw
   #watch = null; // MutationObserver on the child JSON script
+  #tips = null; // stops the tooltips of a pre-rendered chart that fits every column
+  #narrow = null; // ResizeObserver: that chart in a column narrower than its layouts
 
   constructor() {
     super();
@@ -193,7 +204,10 @@ export class TradeTargetChartElement extends Base {
       }
       this.#attach();
     }
-    if (!this.#started && !this.#chart) this.#pre = this.#prerendered();
+    if (!this.#started && !this.#chart) {
+      this.#pre = this.#prerendered();
+      if (!this.#pre && this.#fits()) return;
+    }
     const loading = this.getAttribute("loading") ?? (this.#pre ? "interaction" : "lazy");
     if (loading === "eager") return this.#render();
     if (loading === "idle" || loading === "interaction") return this.#wait(loading === "idle");
@@ -226,8 +240,37 @@ export class TradeTargetChartElement extends Base {
     };
   }
 
+  // A pre-rendered chart that fits every column: its layouts and tooltips are all there,
+  // so nothing is drawn until the spec changes or the column is narrower than them all.
+  #fits() {
+    if (!this.#box.classList.contains("ttc-fit") || !this.#box.querySelector(":scope > .ttc")) return false;
+    this.#tips ??= answer(this.#box);
+    if (!this.#narrow && typeof ResizeObserver === "function") {
+      this.#narrow = new ResizeObserver(([e]) => e.contentRect.width > 0 && e.contentRect.width < NARROWEST && this.#render());
+      this.#narrow.observe(this.#box);
+    }
+    return true;
+  }
+
+  // Drawn anew: the fragment's own style and classes must not reach the wasm's chart.
+  #unfit() {
+    this.#tips?.();
+    this.#narrow?.disconnect();
+    this.#tips = this.#narrow = null;
+    if (!this.#box.classList.contains("ttc-fit")) return;
+    this.shadowRoot.querySelector(":scope > style")?.remove();
+    this.#box.className = "box";
+  }
+
   disconnectedCallback() {
     TradeTargetChartElement.#io?.unobserve(this);
+    // Taken out of the page untouched: the pre-rendered chart stays as it is.
+    if (this.#tips && !this.#started) {
+      this.#tips();
+      this.#narrow?.disconnect();
+      this.#tips = this.#narrow = null;
+      return;
+    }
     this.#waiting?.();
     // Taken out of the page before it was taken over: the pre-rendered chart stays as it is.
     if (this.#pre && !this.#chart) {
@@ -249,7 +292,7 @@ export class TradeTargetChartElement extends Base {
   attributeChangedCallback(_name, before, after) {
     if (before === after) return;
     // A pre-rendered chart whose spec changes before it is taken over is drawn anew at once.
-    if (this.#started || (this.#pre && this.isConnected)) {
+    if (this.#started || ((this.#pre || this.#tips) && this.isConnected)) {
       this.#waiting?.();
       this.#render();
     }
@@ -293,6 +336,7 @@ export class TradeTargetChartElement extends Base {
     try {
       // Wait for the wasm (loaded once per page) before touching the box: a newer render or
       // a removal may come meanwhile, and a late mount would draw over what they showed.
+      const { ready, mount, hydrate } = await engine();
       await ready();
       // Each chart draws in a task of its own (5–15 ms each): twenty on a page must not
       // freeze it for a third of a second, and the first can be painted before the rest.
@@ -302,6 +346,7 @@ export class TradeTargetChartElement extends Base {
       // otherwise (the spec attribute changed since) it is drawn anew.
       const pre = this.#pre;
       this.#pre = null;
+      this.#unfit();
       chart = pre && pre.spec === this.getAttribute("spec")
         ? await hydrate(this.#box, spec, pre) // resolves in a microtask now
         : await mount(this.#box, spec);
