@@ -175,7 +175,8 @@ fn run() -> Result<(), String> {
             }
         };
     }
-    let svg = render_svg(&spec, args.width.unwrap_or(640.0), args.height).map_err(|e| e.to_string())?;
+    let svg =
+        render_svg(&spec, args.width.unwrap_or(640.0), args.height).map_err(|e| e.to_string())?;
     match args.out {
         Some(path) if path.ends_with(".png") => {
             let png = png(&svg, args.scale)?;

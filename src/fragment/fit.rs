@@ -94,7 +94,11 @@ fn words(model: &Model, scene: &Scene) -> String {
             out.push(',');
         }
         out.push('[');
-        let parts: &[Option<Part>] = if col.split.is_some() { &PARTS } else { &PARTS[..1] };
+        let parts: &[Option<Part>] = if col.split.is_some() {
+            &PARTS
+        } else {
+            &PARTS[..1]
+        };
         for (k, &part) in parts.iter().enumerate() {
             if k > 0 {
                 out.push(',');
@@ -138,7 +142,11 @@ fn tips(model: &Model, scene: &Scene) -> String {
         }
         out.push('[');
         px(&mut out, col.x);
-        let parts: &[Option<Part>] = if col.split.is_some() { &PARTS } else { &PARTS[..1] };
+        let parts: &[Option<Part>] = if col.split.is_some() {
+            &PARTS
+        } else {
+            &PARTS[..1]
+        };
         for (k, &part) in parts.iter().enumerate() {
             if k == 1 {
                 out.push(',');

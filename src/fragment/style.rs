@@ -103,11 +103,22 @@ mod tests {
 
     #[test]
     fn dark_mode_maps_each_light_colour_to_the_dark_palettes() {
-        let dark_rules = STYLE.split_once("@media (prefers-color-scheme:dark){").expect("media").1;
+        let dark_rules = STYLE
+            .split_once("@media (prefers-color-scheme:dark){")
+            .expect("media")
+            .1;
         let pairs = |t: &crate::theme::Theme| {
             [
-                t.background, t.title, t.text, t.muted, t.grid, t.series, t.target,
-                t.imports, t.faint, t.faint_text,
+                t.background,
+                t.title,
+                t.text,
+                t.muted,
+                t.grid,
+                t.series,
+                t.target,
+                t.imports,
+                t.faint,
+                t.faint_text,
             ]
         };
         for (l, d) in pairs(&LIGHT).into_iter().zip(pairs(&DARK)) {
@@ -117,12 +128,22 @@ mod tests {
                 .into_iter()
                 .find_map(|r| dark_rules.find(&r).map(|at| (at, r)))
                 .unwrap_or_else(|| panic!("no rule for {}", hex(l)));
-            let decl = dark_rules[at + rule.len()..].split('}').next().expect("decl");
-            assert!(decl.ends_with(&hex(d)) || decl.ends_with(&format!("{})", hex(d))), "{} -> {decl}", hex(l));
+            let decl = dark_rules[at + rule.len()..]
+                .split('}')
+                .next()
+                .expect("decl");
+            assert!(
+                decl.ends_with(&hex(d)) || decl.ends_with(&format!("{})", hex(d))),
+                "{} -> {decl}",
+                hex(l)
+            );
         }
         // Every band has its rule.
         for w in BANDS {
-            assert!(STYLE.contains(&format!("[data-w=\"{w}\"]{{display:block}}")), "{w}");
+            assert!(
+                STYLE.contains(&format!("[data-w=\"{w}\"]{{display:block}}")),
+                "{w}"
+            );
         }
     }
 }

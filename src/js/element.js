@@ -258,7 +258,7 @@ export class TradeTargetChartElement extends Base {
     this.#narrow?.disconnect();
     this.#tips = this.#narrow = null;
     if (!this.#box.classList.contains("ttc-fit")) return;
-    this.shadowRoot.querySelector(":scope > style")?.remove();
+    for (const e of [...this.shadowRoot.children]) if (e.localName === "style") e.remove();
     this.#box.className = "box";
   }
 
