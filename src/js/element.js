@@ -38,6 +38,9 @@ import { answer } from "./tips.js";
 // fits every column drawn anew (spec change, a column narrower than its narrowest layout).
 const engine = () => import("./index.js");
 
+// In pkg/ the engine is another bundle with its own copy of the class: know it by name too.
+const isSpecError = (e) => e instanceof SpecError || e?.name === "SpecError";
+
 /** The narrowest layout of a fragment that fits every column (src/fragment/style.rs). */
 const NARROWEST = 280;
 
@@ -353,7 +356,7 @@ export class TradeTargetChartElement extends Base {
     } catch (e) {
       if (run !== this.#run) return;
       // The wasm did not load: a pre-rendered chart stays on screen as it is.
-      if (!(e instanceof SpecError) && this.#box.querySelector(":scope > .ttc svg")) {
+      if (!isSpecError(e) && this.#box.querySelector(":scope > .ttc svg")) {
         this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
         return;
       }
@@ -393,7 +396,7 @@ export class TradeTargetChartElement extends Base {
     // A chart still drawn from an earlier spec would keep following the size, unseen.
     this.#chart?.destroy();
     this.#chart = null;
-    if (e instanceof SpecError) {
+    if (isSpecError(e)) {
       // mount() has put the wasm's error box in; a JSON error never reached it.
       if (!this.#box.querySelector(".ttc-error")) this.#message(`This chart could not be drawn. ${e.message}`);
     } else if (this.querySelector(':scope > [slot="fallback"]')) {
