@@ -211,6 +211,9 @@ export class TradeTargetChartElement extends Base {
       this.#pre = this.#prerendered();
       if (!this.#pre && this.#fits()) return;
     }
+    // A chart to draw from scratch: fetch the engine's JS now, while waiting to come into
+    // view, so the wasm's request is not one round trip later than when both were one file.
+    if (!this.#pre) engine().catch(() => {});
     const loading = this.getAttribute("loading") ?? (this.#pre ? "interaction" : "lazy");
     if (loading === "eager") return this.#render();
     if (loading === "idle" || loading === "interaction") return this.#wait(loading === "idle");
