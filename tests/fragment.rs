@@ -170,12 +170,12 @@ fn the_fitting_fragment_is_reviewed_and_holds_only_the_fixed_style() {
         let layouts = html.matches("<div class=\"ttc-l\" data-w=\"").count();
         assert_eq!(layouts, fragment::style::BANDS.len(), "{}", case.name);
         assert_eq!(
-            html.matches("\" hidden>").count(),
+            html.matches("' hidden><svg").count(),
             layouts - 1,
             "{}",
             case.name
         );
-        assert!(html.contains("<div class=\"ttc-l\" data-w=\"640\" data-tips=\""));
+        assert!(html.contains("<div class=\"ttc-l\" data-w=\"640\" data-tips='"));
         assert_eq!(html.matches("</template>").count(), 1, "{}", case.name);
     }
 }

@@ -32,6 +32,7 @@
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
 import { SpecError } from "./spec-error.js";
 import { answer } from "./tips.js";
+import { download } from "./downloads.js";
 
 // The engine (index.js, the wasm-bindgen glue and the wasm) is fetched only when a chart
 // must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
@@ -250,12 +251,34 @@ export class TradeTargetChartElement extends Base {
   // so nothing is drawn until the spec changes or the column is narrower than them all.
   #fits() {
     if (!this.#box.classList.contains("ttc-fit") || !this.#box.querySelector(":scope > .ttc")) return false;
-    this.#tips ??= answer(this.#box);
+    if (!this.#tips) {
+      this.#tips = answer(this.#box);
+      // The data and image buttons work with this script only: shown now, if the fragment's
+      // style is there to put them in the links row (else they would push the text below).
+      const acts = this.#box.querySelector(":scope > .ttc-row > .ttc-acts");
+      if (acts && getComputedStyle(acts).position === "absolute") {
+        acts.hidden = false;
+        // Only where they fit beside the Source link (a long language in a narrow column
+        // does not): the data table is there in any case.
+        const link = acts.parentElement.querySelector("a")?.getBoundingClientRect();
+        if (link && link.width > 0 && acts.getBoundingClientRect().left < link.right + 16) acts.hidden = true;
+        acts.addEventListener("click", (e) => this.#act(e.target.closest?.("[data-ttc]")?.dataset.ttc));
+      }
+    }
     if (!this.#narrow && typeof ResizeObserver === "function") {
       this.#narrow = new ResizeObserver(([e]) => e.contentRect.width > 0 && e.contentRect.width < NARROWEST && this.#render());
       this.#narrow.observe(this.#box);
     }
     return true;
+  }
+
+  async #act(kind) {
+    if (kind !== "csv" && kind !== "png") return;
+    try {
+      await download(this.#box, await this.#readSpec(), kind, engine);
+    } catch (e) {
+      this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
+    }
   }
 
   // Drawn anew: the fragment's own style and classes must not reach the wasm's chart.

@@ -23,7 +23,11 @@ export function answer(box) {
   function layout() {
     for (const l of frame.children) {
       if (!l.classList.contains("ttc-l") || l.offsetWidth === 0) continue;
-      if (!parsed.has(l)) parsed.set(l, JSON.parse(l.dataset.tips));
+      if (!parsed.has(l)) {
+        const data = JSON.parse(l.dataset.tips);
+        data.split = new Map(data.s.map(([i, ...rest]) => [i, rest])); // i -> [split, exports tip, imports tip]
+        parsed.set(l, data);
+      }
       const svg = l.firstElementChild;
       const r = svg.getBoundingClientRect();
       const box = svg.viewBox.baseVal;
@@ -34,7 +38,7 @@ export function answer(box) {
 
   function show(at, i, part, announce) {
     const col = at.data.c[i];
-    const t = col?.[part ? part + 2 : 1];
+    const t = part ? at.data.split.get(i)?.[part] : col?.slice(1); // [left, top, point y, lines?]
     if (!t) return;
     words ??= JSON.parse(frame.dataset.words);
     const lines = t[3] ?? words[i][part];
@@ -69,7 +73,7 @@ export function answer(box) {
     if (!r || x < r[0] || x > r[1] || y < 0 || y > h) return hide();
     let i = 0;
     for (let k = 1; k < c.length; k++) if (Math.abs(c[k][0] - x) < Math.abs(c[i][0] - x)) i = k;
-    const split = c[i][2];
+    const split = at.data.split.get(i)?.[0];
     const part = split == null ? 0 : y >= split ? EXPORTS : IMPORTS;
     if (active !== `${i}/${part}`) show(at, i, part, false);
   }

@@ -193,7 +193,7 @@ test("mouse, touch and keyboard answer with no wasm and no glue requested", asyn
   t = await p.evaluate(tipNow, "trade-target-chart");
   assert.deepEqual([t.shown, t.live], [false, ""]);
   await p.keyboard.press("Tab");
-  assert.equal(await p.evaluate(() => document.querySelector("trade-target-chart").shadowRoot.activeElement?.tagName), "SUMMARY", "one tab stop in the chart, then the data table's toggle");
+  assert.equal(await p.evaluate(() => document.querySelector("trade-target-chart").shadowRoot.activeElement?.textContent), "Get the data", "one tab stop in the chart, then the links row");
   requests.push(...(await p.evaluate(() => window.__requests)));
   assert.deepEqual(requests.filter((u) => /\.wasm$|trade_target_chart\.js$|trade-target-chart\.min\.js$/.test(u)), [], "no engine fetched");
   assert.ok(requests.includes("/pkg/element.min.js"));
@@ -237,5 +237,58 @@ test("every point's tooltip in every layout says what the wasm's says, in the sa
       await q.context().close();
       assert.deepEqual(fromFragment, fromWasm, `${JSON.stringify(spec)} at ${w} px`);
     }
+  }
+});
+
+test("the data and image buttons appear with the element script, in the links row, and download via the engine without touching the picture", async () => {
+  const spec = { locale: "ru", source: { text: "ГТУ", url: "https://example.com/" } };
+  const html = await renderHTML(spec);
+  for (const width of [320, 414]) {
+    const p = await open(article(html, { head: COLUMN }), { viewport: { width, height: 900 }, acceptDownloads: true });
+    await p.waitForFunction(() => customElements.get("trade-target-chart"));
+    await frames(p);
+    const hidden = await p.evaluate(() => document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc-acts").hidden);
+    if (width === 320) {
+      // "Источник" + "Получить данные" + "Скачать изображение" need more than a 288 px column:
+      // the buttons stay hidden rather than cover the link.
+      assert.equal(hidden, true);
+      await p.context().close();
+      continue;
+    }
+    assert.equal(hidden, false);
+    const r = await p.evaluate(() => {
+      const root = document.querySelector("trade-target-chart").shadowRoot;
+      const row = root.querySelector(".ttc-links").getBoundingClientRect();
+      const link = root.querySelector(".ttc-links a").getBoundingClientRect();
+      const buttons = [...root.querySelectorAll(".ttc-acts button")].map((b) => b.getBoundingClientRect());
+      return {
+        words: [...root.querySelectorAll(".ttc-acts button")].map((b) => b.textContent),
+        inRow: buttons.every((b) => b.top >= row.top && b.bottom <= row.bottom + 1 && b.right <= row.right + 0.5),
+        clear: buttons.every((b) => b.left >= link.right) && buttons[0].right <= buttons[1].left,
+        box: root.querySelector(".box").getBoundingClientRect().height,
+      };
+    });
+    assert.deepEqual(r.words, ["Получить данные", "Скачать изображение"]);
+    assert.ok(r.inRow && r.clear, `${width}: ${JSON.stringify(r)}`);
+    await p.screenshot({ path: path.join(ROOT, "tests", "out", `fit-buttons-${width}.png`) });
+    if (width === 414) {
+      await p.evaluate(() => {
+        const svg = [...document.querySelector("trade-target-chart").shadowRoot.querySelectorAll(".ttc-l svg")].find((s) => s.getBoundingClientRect().width > 0);
+        window.__writes = 0;
+        new MutationObserver((l) => (window.__writes += l.length)).observe(svg, { attributes: true, childList: true, subtree: true });
+      });
+      for (const [label, name] of [["Получить данные", "trade-target-chart.csv"], ["Скачать изображение", "trade-target-chart.png"]]) {
+        const [dl] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: label }).click()]);
+        assert.equal(dl.suggestedFilename(), name);
+      }
+      const after = await p.evaluate(() => ({
+        writes: window.__writes,
+        box: document.querySelector("trade-target-chart").shadowRoot.querySelector(".box").getBoundingClientRect().height,
+        style: !!document.querySelector("trade-target-chart").shadowRoot.querySelector("style"),
+      }));
+      assert.deepEqual(after, { writes: 0, box: r.box, style: true }, "the picture on screen is untouched");
+    }
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
   }
 });
