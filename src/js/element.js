@@ -251,6 +251,13 @@ export class TradeTargetChartElement extends Base {
   // so nothing is drawn until the spec changes or the column is narrower than them all.
   #fits() {
     if (!this.#box.classList.contains("ttc-fit") || !this.#box.querySelector(":scope > .ttc")) return false;
+    // The canvas renderer is the engine's: such a chart is drawn anew (lazily, as a dynamic one).
+    try {
+      if (JSON.parse(this.getAttribute("spec") || "{}")?.renderer === "canvas") return false;
+    } catch {
+      // Not JSON: drawing it shows the error.
+      return false;
+    }
     if (!this.#tips) {
       this.#tips = answer(this.#box);
       // The data and image buttons work with this script only: shown now, if the fragment's

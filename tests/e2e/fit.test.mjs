@@ -292,3 +292,22 @@ test("the data and image buttons appear with the element script, in the links ro
     await p.context().close();
   }
 });
+
+test("a fitting fragment whose spec asks for the canvas renderer, or in a column narrower than 280 px, is drawn anew by the engine", async () => {
+  const canvas = await renderHTML({ renderer: "canvas" });
+  const p = await open(article(canvas, { head: COLUMN }), { viewport: { width: 414, height: 900 } });
+  await p.waitForFunction(() => document.querySelector("trade-target-chart").chart !== null, null, { timeout: 15_000 });
+  const r = await p.evaluate(() => {
+    const root = document.querySelector("trade-target-chart").shadowRoot;
+    return { canvas: !!root.querySelector(".ttc canvas"), style: !!root.querySelector("style"), layouts: root.querySelectorAll(".ttc-l").length };
+  });
+  assert.deepEqual(r, { canvas: true, style: false, layouts: 0 });
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+  const q = await open(`<!doctype html><meta charset="utf-8"><script type="module" src="/pkg/element.min.js"></script><body style="margin:0"><div style="width:250px">${fit}</div>`, { viewport: { width: 400, height: 900 } });
+  await q.waitForFunction(() => document.querySelector("trade-target-chart").chart !== null, null, { timeout: 15_000 });
+  const w = await q.evaluate(() => document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc svg").getAttribute("viewBox"));
+  assert.match(w, /^0 0 250 /, "drawn at the column's width");
+  assert.deepEqual(q.errors, []);
+  await q.context().close();
+});
