@@ -24,6 +24,11 @@
 // drawing it again; the wasm is only fetched then: on the reader's first intent by default
 // (`loading="interaction"`), or with `loading="idle"` / `"eager"` / `"lazy"` (near the viewport). Changing `spec` or
 // `src` (or the child script's text) redraws in place; removing the element frees the chart.
+// A pre-rendered chart that fits every column (renderHTML(spec) with no width: one layout per
+// width band, rendered="fit") is never taken over: tips.js answers its tooltips, touch and
+// keyboard from what the core wrote into it, downloads.js does its data and image buttons, and
+// the engine (index.js, the glue, the wasm) is imported only to draw it anew: a spec change, the
+// canvas renderer, a column narrower than its narrowest layout.
 // Events, bubbling: "ttc:render" after each draw, "ttc:error" (detail.error) on a failure.
 // `el.chart` is the mounted chart's handle (update, toSVG) or null.
 //

@@ -30,8 +30,10 @@ export function answer(box) {
       }
       const svg = l.firstElementChild;
       const r = svg.getBoundingClientRect();
-      const box = svg.viewBox.baseVal;
-      return { l, data: parsed.get(l), r, scale: r.width / box.width };
+      const vb = svg.viewBox.baseVal;
+      // With the style, the picture fills the box (height from the viewBox); without it, it
+      // keeps its height and is drawn at most at its size ("meet"): the smaller ratio.
+      return { l, data: parsed.get(l), r, scale: Math.min(r.width / vb.width, r.height / vb.height) };
     }
     return null;
   }
