@@ -256,6 +256,11 @@ export class TradeTargetChartElement extends Base {
   // so nothing is drawn until the spec changes or the column is narrower than them all.
   #fits() {
     if (!this.#box.classList.contains("ttc-fit") || !this.#box.querySelector(":scope > .ttc")) return false;
+    // Without the fragment's style (a CSP without its hash) the tooltips would be unstyled
+    // blocks in the page's flow: the chart is drawn anew by the engine (lazily, as a dynamic
+    // one), which styles through the CSSOM.
+    const tip = this.#box.querySelector(":scope > .ttc > .ttc-tip");
+    if (!tip || getComputedStyle(tip).position !== "absolute") return false;
     // The canvas renderer is the engine's: such a chart is drawn anew (lazily, as a dynamic one).
     try {
       if (JSON.parse(this.getAttribute("spec") || "{}")?.renderer === "canvas") return false;

@@ -133,6 +133,15 @@ test("the style is one fixed text whose hash the README publishes; under that st
   assert.ok(n.smallest >= 11, `smallest text ${n.smallest}`);
   assert.ok((await q.evaluate(() => window.__violations)).length >= 1, "the style was blocked");
   await q.context().close();
+  // With the element script, such a chart is drawn anew by the engine (styled through the
+  // CSSOM): a full chart at the column's width.
+  const r = await open(article(fit, { head: COLUMN }), { viewport: { width: 360, height: 900 }, csp: STRICT_CSP, init: watch });
+  await r.waitForFunction(() => document.querySelector("trade-target-chart").chart !== null, null, { timeout: 15_000 });
+  const drawn = await r.evaluate(() => document.querySelector("trade-target-chart").shadowRoot.querySelector(".ttc svg").getAttribute("viewBox"));
+  assert.match(drawn, /^0 0 328 /);
+  // The browser reports the blocked <style> in the console (the page lacks the hash); nothing else.
+  assert.deepEqual(r.errors.filter((e) => !/Content Security Policy directive 'style-src 'self''/.test(e)), []);
+  await r.context().close();
 });
 
 /** The tooltip and live region of the chart in `sel`'s shadow root (or the fixture's #chart). */
