@@ -320,3 +320,23 @@ test("a fitting fragment whose spec asks for the canvas renderer, or in a column
   assert.deepEqual(q.errors, []);
   await q.context().close();
 });
+
+test("axe finds nothing in the fitting fragment, light and dark, with a tooltip open; no layout shift through it", async () => {
+  const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+  const shifts = () => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: "layout-shift", buffered: true });
+  };
+  for (const colorScheme of ["light", "dark"]) {
+    const p = await open(article(fit, { head: COLUMN }), { viewport: { width: 414, height: 900 }, colorScheme, init: shifts });
+    await p.waitForFunction(() => customElements.get("trade-target-chart"));
+    await p.focus("trade-target-chart >> .ttc");
+    await p.keyboard.press("End");
+    await p.addScriptTag({ path: AXE });
+    const v = await p.evaluate(async () => (await window.axe.run("trade-target-chart", { resultTypes: ["violations"] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+    assert.deepEqual(v, [], colorScheme);
+    assert.equal(await p.evaluate(() => window.__shift), 0, colorScheme);
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
