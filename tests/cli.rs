@@ -131,3 +131,23 @@ fn render_html_writes_the_golden_fragment_as_renderhtml_does() {
 fn golden_default() -> Vec<u8> {
     std::fs::read("tests/golden/fragment-default-640.html").expect("golden")
 }
+
+#[test]
+fn render_html_without_a_width_writes_the_fragment_that_fits_every_column() {
+    // The README's build step without Node: the same bytes as renderHTML(spec).
+    let out = run(&["render", "--html"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = std::fs::read("tests/golden/fragment-default-fit.html").expect("golden");
+    assert!(
+        out.stdout == golden,
+        "differs from tests/golden/fragment-default-fit.html"
+    );
+    // SVG output keeps its 640 px default.
+    let svg = run(&["render"], "");
+    assert!(String::from_utf8_lossy(&svg.stdout)
+        .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\""));
+}

@@ -1,12 +1,14 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
 //!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
-//!     trade-target-chart render [spec.json | -] [--width 640] --html [-o chart.html]
+//!     trade-target-chart render [spec.json | -] [--width N] --html [-o chart.html]
 //!     trade-target-chart schema [-o schema.json]
 //!
 //! With no spec file it draws the default chart. `--html` (or an `-o` file ending in
 //! `.html`) writes the pre-rendered fragment instead: a `<trade-target-chart>` holding the
-//! SVG, the data table and the spec, the same bytes as `renderHTML` in JS. Errors name the JSON path. `schema`
+//! SVG, the data table and the spec, the same bytes as `renderHTML` in JS: without
+//! `--width` the one that fits every column (a layout per width band), with it one layout
+//! at that width. Errors name the JSON path. `schema`
 //! writes the JSON Schema of the spec, generated from the Rust types.
 
 use std::io::Read;
