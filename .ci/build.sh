@@ -36,22 +36,32 @@ node_modules/.bin/wasm-opt -Oz \
 # (trade-target-chart/schema.json in the npm package).
 cargo run --quiet --bin trade-target-chart -- schema -o "$out/schema.json"
 
-# The script-tag builds: index.js (or element.js) and the glue in one minified ES module
-# each, next to the wasm. One request fewer, and 40% fewer gzipped JS bytes than the
+# The script-tag builds: index.js and the glue in one minified ES module next to the wasm
+# (trade-target-chart.min.js). One request fewer, and 40% fewer gzipped JS bytes than the
 # readable sources, which stay the npm entry points (bundlers minify those themselves).
 # The wasm URL in the sources is relative to src/js/; in pkg/ it sits beside the bundle.
-# They are for browsers only: --drop-labels drops index.js's `fromDisk:` statement, which reads
+# It is for browsers only: --drop-labels drops index.js's `fromDisk:` statement, which reads
 # a file: URL through "#wasm-file" in Node, Deno and Bun.
-for entry in index element; do
-  min=$out/$([[ $entry == index ]] && echo trade-target-chart || echo element).min.js
-  node_modules/.bin/esbuild "src/js/$entry.js" --bundle --format=esm --minify \
-    --target=es2020 --legal-comments=none --log-level=warning --drop-labels=fromDisk --outfile="$min"
-  ! grep -q 'wasm-file' "$min" ||
-    { echo "build: $min still reads file: URLs (was the fromDisk: label renamed?)" >&2; exit 1; }
-  grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
-    { echo "build: the wasm URL was not found in $min" >&2; exit 1; }
-  sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|' "$min"
-done
+min=$out/trade-target-chart.min.js
+node_modules/.bin/esbuild src/js/index.js --bundle --format=esm --minify \
+  --target=es2020 --legal-comments=none --log-level=warning --drop-labels=fromDisk --outfile="$min"
+! grep -q 'wasm-file' "$min" ||
+  { echo "build: $min still reads file: URLs (was the fromDisk: label renamed?)" >&2; exit 1; }
+grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
+  { echo "build: the wasm URL was not found in $min" >&2; exit 1; }
+sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|' "$min"
+
+# element.min.js: the element and the pre-rendered charts' tooltips (src/js/tips.js), all a
+# pre-rendered page loads before its first tooltip. The engine is the module above, imported
+# only when a chart must be drawn (element.js's `import("./index.js")`, kept external here).
+min=$out/element.min.js
+node_modules/.bin/esbuild src/js/element.js --bundle --format=esm --minify \
+  --target=es2020 --legal-comments=none --log-level=warning --external:./index.js --outfile="$min"
+grep -q 'import("./index.js")' "$min" ||
+  { echo "build: the engine's import was not found in $min" >&2; exit 1; }
+sed -i 's|import("./index.js")|import("./trade-target-chart.min.js")|' "$min"
+! grep -q 'trade_target_chart_bg.wasm' "$min" ||
+  { echo "build: $min holds the engine (it must import it)" >&2; exit 1; }
 
 mv "$stamp.new" "$stamp"
 

@@ -23,32 +23,36 @@ function sizes(bytes) {
 
 const file = (name) => sizes(readFileSync(path.join(ROOT, "pkg", name)));
 
-/** The default chart's pre-rendered fragment, as a news site's build step writes it. */
-async function fragment() {
+/** The default chart's pre-rendered fragments, as a news site's build step writes them. */
+async function fragments() {
   const { renderHTML } = await import("../src/js/index.js");
-  return sizes(Buffer.from(await renderHTML({}, { width: 640 })));
+  return { fit: sizes(Buffer.from(await renderHTML({}))), one: sizes(Buffer.from(await renderHTML({}, { width: 640 }))) };
 }
 
 const fmt = (n) => n.toLocaleString("en-US");
 const kb = (n) => (n / 1024).toFixed(1);
+const total = (...parts) => ({ raw: parts.reduce((s, p) => s + p.raw, 0), gzip: parts.reduce((s, p) => s + p.gzip, 0) });
 
 export async function table() {
   const wasm = file("trade_target_chart_bg.wasm");
   const glue = file("trade_target_chart.js");
   const element = file("element.min.js");
-  const min = file("trade-target-chart.min.js");
-  const html = await fragment();
+  const engine = file("trade-target-chart.min.js");
+  const html = await fragments();
   const rows = [
     ["`pkg/trade_target_chart_bg.wasm`: the wasm", wasm],
     ["`pkg/trade_target_chart.js`: the wasm-bindgen glue (npm path; bundlers minify it)", glue],
-    ["`pkg/element.min.js`: the element and the glue, one module (script tag)", element],
-    ["`pkg/trade-target-chart.min.js`: `mount`/`renderSVG` and the glue (iframe embed)", min],
-    ["the default chart's pre-rendered fragment (`renderHTML({}, { width: 640 })`)", html],
+    ["`pkg/element.min.js`: the element, with the pre-rendered charts' tooltips and buttons", element],
+    ["`pkg/trade-target-chart.min.js`: the engine, `index.js` and the glue (imported to draw; the iframe embed's script)", engine],
+    ["the default chart's fragment that fits every column (`renderHTML({})`)", html.fit],
+    ["the default chart's one-width fragment (`renderHTML({}, { width: 640 })`)", html.one],
   ];
-  const total = (parts) => ({ raw: parts.reduce((s, p) => s + p.raw, 0), gzip: parts.reduce((s, p) => s + p.gzip, 0) });
+  // What a reader's browser receives, by the path a page takes.
   const paths = [
-    ["a dynamic chart by script tag: `element.min.js` + wasm", total([element, wasm])],
-    ["the iframe embed's scripts: `trade-target-chart.min.js` + wasm", total([min, wasm])],
+    ["pre-rendered, fits every column: fragment + element, to the first tooltip (no wasm)", total(html.fit, element)],
+    ["pre-rendered at one width: fragment + element + engine + wasm, taken over on intent", total(html.one, element, engine, wasm)],
+    ["dynamic, script tag: element + engine + wasm", total(element, engine, wasm)],
+    ["iframe embed: engine + wasm", total(engine, wasm)],
   ];
   const line = ([what, s]) => `| ${what} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${kb(s.gzip)} |`;
   return [

@@ -36,6 +36,11 @@ use crate::num::push_int;
 use crate::scene::Scene;
 use crate::xml::push_escaped;
 
+mod fit;
+pub mod style;
+
+pub use fit::html as html_fit;
+
 /// The links row's height in CSS pixels: the widget's row (6 px above a 20 px line of
 /// 12 px links, src/web/describe.rs) and the static one written here.
 pub const LINKS_HEIGHT: u32 = 26;
@@ -57,45 +62,65 @@ pub fn scene_for(model: &Model, width: f64, height: f64) -> Scene {
 fn write(json: &Json, model: &Model, scene: &Scene) -> String {
     let lang = model.locale.tag();
     let mut out = String::with_capacity(16384);
+    let mut size = String::new();
+    push_int(&mut size, scene.width.into());
+    size.push('x');
+    push_int(&mut size, scene.height.into());
+    open(&mut out, json, lang, &size);
+    out.push_str("<div class=\"box\">");
+    frame_open(&mut out, scene, lang);
+    out.push_str("><div>");
+    out.push_str(&static_svg(&crate::svg::document(scene)));
+    out.push_str("</div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>");
+    if model.links {
+        links(&mut out, model, scene);
+    }
+    details(&mut out, model, scene);
+    out
+}
+
+/// The element's opening tag with its spec, language and `rendered` size, and the
+/// declarative shadow root's.
+fn open(out: &mut String, json: &Json, lang: &str, rendered: &str) {
     out.push_str("<trade-target-chart spec=\"");
     let mut spec = String::new();
     match json {
         Json::Null => spec.push_str("{}"),
         j => push_json(&mut spec, j),
     }
-    push_escaped(&mut out, &spec);
+    push_escaped(out, &spec);
     out.push_str("\" lang=\"");
     out.push_str(lang);
     out.push_str("\" rendered=\"");
-    push_int(&mut out, scene.width.into());
-    out.push('x');
-    push_int(&mut out, scene.height.into());
-    out.push_str("\"><template shadowrootmode=\"open\"><div class=\"box\">");
-    // The frame as markup::skeleton writes it (the element adopts it in place, so focus
-    // stays where it is), with the picture in it and its name and language.
+    out.push_str(rendered);
+    out.push_str("\"><template shadowrootmode=\"open\">");
+}
+
+/// The frame as markup::skeleton writes it (the element adopts it in place, so focus
+/// stays where it is), with its name and language; its opening tag is left open.
+fn frame_open(out: &mut String, scene: &Scene, lang: &str) {
     out.push_str(
         "<div class=\"ttc\" tabindex=\"0\" role=\"group\" aria-describedby=\"ttc-desc-0\" aria-label=\"",
     );
-    push_escaped(&mut out, &scene.title);
+    push_escaped(out, &scene.title);
     out.push_str("\" lang=\"");
     out.push_str(lang);
-    out.push_str("\"><div>");
-    out.push_str(&static_svg(&crate::svg::document(scene)));
-    out.push_str("</div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>");
-    if model.links {
-        links(&mut out, model, scene);
-    }
+    out.push('"');
+}
+
+/// The end of the box, the data table's disclosure, and the end of the fragment.
+fn details(out: &mut String, model: &Model, scene: &Scene) {
+    let lang = model.locale.tag();
     out.push_str("</div><details lang=\"");
     out.push_str(lang);
     out.push_str("\"><summary>");
     out.push_str(summary_words(model.locale));
     out.push_str("</summary><p id=\"ttc-desc-0\">");
-    push_escaped(&mut out, &scene.description);
+    push_escaped(out, &scene.description);
     out.push_str("</p><table>");
     let (texts, heads) = crate::markup::table_texts(model, &scene.title);
     out.push_str(&crate::markup::table(&texts, heads));
     out.push_str("</table></details></template></trade-target-chart>\n");
-    out
 }
 
 /// `svg::document`'s root made to fit a column without CSS: as wide as the column

@@ -11,7 +11,7 @@ use crate::text::{wrap, Font};
 pub const FONT: Font = Font::new(12, false);
 pub const TITLE_FONT: Font = Font::new(12, true);
 pub const PAD: f64 = 8.0;
-const GAP: f64 = 12.0;
+pub const GAP: f64 = 12.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tip {

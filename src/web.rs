@@ -66,12 +66,21 @@ pub fn render_svg(spec: JsValue, width: f64, height: Option<f64>) -> Result<Stri
     Ok(crate::svg::document(&crate::scene(&model, width, height)))
 }
 
-/// The chart as a pre-rendered HTML fragment (`fragment::html`): the same bytes as the
-/// native CLI's `--html` for the same size.
+/// The chart as a pre-rendered HTML fragment: at one width (`fragment::html`), or with
+/// no width the one that fits every column (`fragment::html_fit`); the same bytes as
+/// the native CLI's `--html` for the same options.
 #[wasm_bindgen(js_name = renderHtml)]
-pub fn render_html(spec: JsValue, width: f64, height: Option<f64>) -> Result<String, JsValue> {
+pub fn render_html(
+    spec: JsValue,
+    width: Option<f64>,
+    height: Option<f64>,
+) -> Result<String, JsValue> {
     let json = to_json(spec).map_err(|e| js_error(&e))?;
-    crate::fragment::html(&json, width, height).map_err(|e| js_error(&e))
+    match width {
+        Some(width) => crate::fragment::html(&json, width, height),
+        None => crate::fragment::html_fit(&json),
+    }
+    .map_err(|e| js_error(&e))
 }
 
 struct State {

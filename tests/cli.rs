@@ -174,3 +174,23 @@ fn a_size_that_is_not_a_positive_number_is_refused_as_rendersvg_refuses_it() {
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown command draw"));
 }
+
+#[test]
+fn render_html_without_a_width_writes_the_fragment_that_fits_every_column() {
+    // The README's build step without Node: the same bytes as renderHTML(spec).
+    let out = run(&["render", "--html"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let golden = std::fs::read("tests/golden/fragment-default-fit.html").expect("golden");
+    assert!(
+        out.stdout == golden,
+        "differs from tests/golden/fragment-default-fit.html"
+    );
+    // SVG output keeps its 640 px default.
+    let svg = run(&["render"], "");
+    assert!(String::from_utf8_lossy(&svg.stdout)
+        .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\""));
+}

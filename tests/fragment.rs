@@ -140,3 +140,88 @@ fn the_element_lays_out_the_same_picture_the_fragment_holds() {
         );
     }
 }
+
+/// The fragment that fits every column (no width): the reviewed golden file for the
+/// default chart (`UPDATE_GOLDEN=1` regenerates it; look at it with
+/// tests/e2e/fragment-shots.mjs), and for every case one fixed style, a layout per band
+/// with the 640 px one shown without it, and nothing else a CSP would block.
+#[test]
+fn the_fitting_fragment_is_reviewed_and_holds_only_the_fixed_style() {
+    let html = fragment::html_fit(&Json::Null).expect("renders");
+    let path = "tests/golden/fragment-default-fit.html";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &html).expect("write golden");
+    }
+    let want = std::fs::read_to_string(path).expect("golden file (UPDATE_GOLDEN=1)");
+    assert!(
+        want == html,
+        "{path} differs; regenerate on purpose and review"
+    );
+    for case in cases() {
+        let html = fragment::html_fit(&case.json).expect("renders");
+        let style = format!("<style>{}</style>", fragment::style::STYLE);
+        assert_eq!(html.matches("<style").count(), 1, "{}", case.name);
+        assert!(html.contains(&style), "{}", case.name);
+        let rest = html.replace(&style, "").to_lowercase();
+        for banned in ["style=", "<style", "<script", "javascript:"] {
+            assert!(!rest.contains(banned), "{}: {banned:?}", case.name);
+        }
+        assert!(html.contains(" rendered=\"fit\"><template shadowrootmode=\"open\"><style>"));
+        let layouts = html.matches("<div class=\"ttc-l\" data-w=\"").count();
+        assert_eq!(layouts, fragment::style::BANDS.len(), "{}", case.name);
+        assert_eq!(
+            html.matches("' hidden><svg").count(),
+            layouts - 1,
+            "{}",
+            case.name
+        );
+        assert!(html.contains("<div class=\"ttc-l\" data-w=\"640\" data-tips='"));
+        assert_eq!(html.matches("</template>").count(), 1, "{}", case.name);
+    }
+}
+
+/// The README publishes the style's CSP source; it must be the hash of the constant.
+#[test]
+fn the_readme_publishes_the_styles_hash() {
+    use std::io::Write;
+    let mut child = std::process::Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("sha256sum");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(fragment::style::STYLE.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("sha256sum output");
+    let hex = String::from_utf8(out.stdout).expect("utf8");
+    let bytes: Vec<u8> = (0..32)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex"))
+        .collect();
+    let source = format!("'sha256-{}'", base64(&bytes));
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    assert!(readme.contains(&source), "README.md must publish {source}");
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

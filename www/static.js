@@ -1,5 +1,6 @@
-// www/static.html: says in the heading when the pre-rendered chart has been taken over.
+// www/static.html: says in the heading if the pre-rendered chart is ever drawn anew (a spec
+// change); its tooltips never need that.
 const pre = document.querySelector("trade-target-chart[rendered]");
 pre?.addEventListener("ttc:render", () => {
-  document.getElementById("pre-state").textContent = "taken over";
+  document.getElementById("pre-state").textContent = "drawn anew";
 }, { once: true });

@@ -1,12 +1,14 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
 //!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
-//!     trade-target-chart render [spec.json | -] [--width 640] --html [-o chart.html]
+//!     trade-target-chart render [spec.json | -] [--width N] --html [-o chart.html]
 //!     trade-target-chart schema [-o schema.json]
 //!
 //! With no spec file it draws the default chart. `--html` (or an `-o` file ending in
 //! `.html`) writes the pre-rendered fragment instead: a `<trade-target-chart>` holding the
-//! SVG, the data table and the spec, the same bytes as `renderHTML` in JS. Errors name the JSON path. `schema`
+//! SVG, the data table and the spec, the same bytes as `renderHTML` in JS: without
+//! `--width` the one that fits every column (a layout per width band), with it one layout
+//! at that width. Errors name the JSON path. `schema`
 //! writes the JSON Schema of the spec, generated from the Rust types.
 
 use std::io::Read;
@@ -21,7 +23,8 @@ usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--sca
 render   draws the spec (no file: the default chart; -: read stdin) as SVG on stdout, or
          into FILE: .svg, .png (rasterised with the system's fonts; Liberation Sans or
          DejaVu Sans stand in for Helvetica), or .html (the pre-rendered fragment)
-  --width N    CSS pixels, default 640; drawn at 120-4000 (a width outside is clamped)
+  --width N    CSS pixels, default 640; drawn at 120-4000 (a width outside is clamped);
+               --html without it: one fragment that fits every column (280-1200 px and up)
   --height N   CSS pixels; default: the spec's height, else one that follows the width
   --scale N    pixels per CSS pixel for PNG output, 0.25-8, default 2
   --html       the pre-rendered HTML fragment (as renderHTML in JS) instead of the SVG
@@ -36,7 +39,8 @@ enum Request {
 
 struct Args {
     spec: Option<String>,
-    width: f64,
+    /// None: 640 for SVG and PNG; for --html, the fragment that fits every column.
+    width: Option<f64>,
     height: Option<f64>,
     /// Pixels per CSS pixel for PNG output.
     scale: f32,
@@ -54,7 +58,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String>
     }
     let mut parsed = Args {
         spec: None,
-        width: 640.0,
+        width: None,
         height: None,
         scale: 2.0,
         out: None,
@@ -63,7 +67,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String>
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
-            "--width" => parsed.width = size("--width", &value("--width")?)?,
+            "--width" => parsed.width = Some(size("--width", &value("--width")?)?),
             "--height" => parsed.height = Some(size("--height", &value("--height")?)?),
             "--scale" => {
                 parsed.scale = value("--scale")?
@@ -185,7 +189,11 @@ fn run() -> Result<(), String> {
     };
     let spec = read_spec(args.spec.as_deref())?;
     if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
-        let html = fragment::html(&spec, args.width, args.height).map_err(|e| e.to_string())?;
+        let html = match args.width {
+            Some(width) => fragment::html(&spec, width, args.height),
+            None => fragment::html_fit(&spec),
+        }
+        .map_err(|e| e.to_string())?;
         return match args.out {
             Some(path) => std::fs::write(&path, html).map_err(|e| format!("{path}: {e}")),
             None => {
@@ -194,7 +202,8 @@ fn run() -> Result<(), String> {
             }
         };
     }
-    let svg = render_svg(&spec, args.width, args.height).map_err(|e| e.to_string())?;
+    let svg =
+        render_svg(&spec, args.width.unwrap_or(640.0), args.height).map_err(|e| e.to_string())?;
     match args.out {
         Some(path) if path.ends_with(".png") => {
             let png = png(&svg, args.scale)?;

@@ -24,13 +24,31 @@
 // drawing it again; the wasm is only fetched then: on the reader's first intent by default
 // (`loading="interaction"`), or with `loading="idle"` / `"eager"` / `"lazy"` (near the viewport). Changing `spec` or
 // `src` (or the child script's text) redraws in place; removing the element frees the chart.
+// A pre-rendered chart that fits every column (renderHTML(spec) with no width: one layout per
+// width band, rendered="fit") is never taken over: tips.js answers its tooltips, touch and
+// keyboard from what the core wrote into it, downloads.js does its data and image buttons, and
+// the engine (index.js, the glue, the wasm) is imported only to draw it anew: a spec change, the
+// canvas renderer, a column narrower than its narrowest layout.
 // Events, bubbling: "ttc:render" after each draw, "ttc:error" (detail.error) on a failure.
 // `el.chart` is the mounted chart's handle (update, toSVG) or null.
 //
 // The chart is drawn inside an open shadow root, so the host page's CSS cannot reach it and
 // ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
-import { mount, hydrate, ready, SpecError } from "./index.js";
+import { SpecError } from "./spec-error.js";
+import { answer } from "./tips.js";
+import { download } from "./downloads.js";
+
+// The engine (index.js, the wasm-bindgen glue and the wasm) is fetched only when a chart
+// must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
+// fits every column drawn anew (spec change, a column narrower than its narrowest layout).
+const engine = () => import("./index.js");
+
+// In pkg/ the engine is another bundle with its own copy of the class: know it by name too.
+const isSpecError = (e) => e instanceof SpecError || e?.name === "SpecError";
+
+/** The narrowest layout of a fragment that fits every column (src/fragment/style.rs). */
+const NARROWEST = 280;
 
 const TAG = "trade-target-chart";
 
@@ -135,6 +153,8 @@ export class TradeTargetChartElement extends Base {
   #run = 0; // bumped by each render and by removal: a stale async render stops
   #started = false; // rendered once since connected: attribute changes redraw
   #watch = null; // MutationObserver on the child JSON script
+  #tips = null; // stops the tooltips of a pre-rendered chart that fits every column
+  #narrow = null; // ResizeObserver: that chart in a column narrower than its layouts
 
   constructor() {
     super();
@@ -193,7 +213,13 @@ export class TradeTargetChartElement extends Base {
       }
       this.#attach();
     }
-    if (!this.#started && !this.#chart) this.#pre = this.#prerendered();
+    if (!this.#started && !this.#chart) {
+      this.#pre = this.#prerendered();
+      if (!this.#pre && this.#fits()) return;
+    }
+    // A chart to draw from scratch: fetch the engine's JS now, while waiting to come into
+    // view, so the wasm's request is not one round trip later than when both were one file.
+    if (!this.#pre) engine().catch(() => {});
     const loading = this.getAttribute("loading") ?? (this.#pre ? "interaction" : "lazy");
     if (loading === "eager") return this.#render();
     if (loading === "idle" || loading === "interaction") return this.#wait(loading === "idle");
@@ -226,8 +252,71 @@ export class TradeTargetChartElement extends Base {
     };
   }
 
+  // A pre-rendered chart that fits every column: its layouts and tooltips are all there,
+  // so nothing is drawn until the spec changes or the column is narrower than them all.
+  #fits() {
+    if (!this.#box.classList.contains("ttc-fit") || !this.#box.querySelector(":scope > .ttc")) return false;
+    // Without the fragment's style (a CSP without its hash) the tooltips would be unstyled
+    // blocks in the page's flow: the chart is drawn anew by the engine (lazily, as a dynamic
+    // one), which styles through the CSSOM.
+    const tip = this.#box.querySelector(":scope > .ttc > .ttc-tip");
+    if (!tip || getComputedStyle(tip).position !== "absolute") return false;
+    // The canvas renderer is the engine's: such a chart is drawn anew (lazily, as a dynamic one).
+    try {
+      if (JSON.parse(this.getAttribute("spec") || "{}")?.renderer === "canvas") return false;
+    } catch {
+      // Not JSON: drawing it shows the error.
+      return false;
+    }
+    if (!this.#tips) {
+      this.#tips = answer(this.#box);
+      // The data and image buttons work with this script only: shown now, if the fragment's
+      // style is there to put them in the links row (else they would push the text below).
+      const acts = this.#box.querySelector(":scope > .ttc-row > .ttc-acts");
+      if (acts && getComputedStyle(acts).position === "absolute") {
+        acts.hidden = false;
+        // Only where they fit beside the Source link (a long language in a narrow column
+        // does not): the data table is there in any case.
+        const link = acts.parentElement.querySelector("a")?.getBoundingClientRect();
+        if (link && link.width > 0 && acts.getBoundingClientRect().left < link.right + 16) acts.hidden = true;
+        acts.addEventListener("click", (e) => this.#act(e.target.closest?.("[data-ttc]")?.dataset.ttc));
+      }
+    }
+    if (!this.#narrow && typeof ResizeObserver === "function") {
+      this.#narrow = new ResizeObserver(([e]) => e.contentRect.width > 0 && e.contentRect.width < NARROWEST && this.#render());
+      this.#narrow.observe(this.#box);
+    }
+    return true;
+  }
+
+  async #act(kind) {
+    if (kind !== "csv" && kind !== "png") return;
+    try {
+      await download(this.#box, await this.#readSpec(), kind, engine);
+    } catch (e) {
+      this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
+    }
+  }
+
+  // Drawn anew: the fragment's own style and classes must not reach the wasm's chart.
+  #unfit() {
+    this.#tips?.();
+    this.#narrow?.disconnect();
+    this.#tips = this.#narrow = null;
+    if (!this.#box.classList.contains("ttc-fit")) return;
+    for (const e of [...this.shadowRoot.children]) if (e.localName === "style") e.remove();
+    this.#box.className = "box";
+  }
+
   disconnectedCallback() {
     TradeTargetChartElement.#io?.unobserve(this);
+    // Taken out of the page untouched: the pre-rendered chart stays as it is.
+    if (this.#tips && !this.#started) {
+      this.#tips();
+      this.#narrow?.disconnect();
+      this.#tips = this.#narrow = null;
+      return;
+    }
     this.#waiting?.();
     // Taken out of the page before it was taken over: the pre-rendered chart stays as it is.
     if (this.#pre && !this.#chart) {
@@ -249,7 +338,7 @@ export class TradeTargetChartElement extends Base {
   attributeChangedCallback(_name, before, after) {
     if (before === after) return;
     // A pre-rendered chart whose spec changes before it is taken over is drawn anew at once.
-    if (this.#started || (this.#pre && this.isConnected)) {
+    if (this.#started || ((this.#pre || this.#tips) && this.isConnected)) {
       this.#waiting?.();
       this.#render();
     }
@@ -293,6 +382,7 @@ export class TradeTargetChartElement extends Base {
     try {
       // Wait for the wasm (loaded once per page) before touching the box: a newer render or
       // a removal may come meanwhile, and a late mount would draw over what they showed.
+      const { ready, mount, hydrate } = await engine();
       await ready();
       // Each chart draws in a task of its own (5–15 ms each): twenty on a page must not
       // freeze it for a third of a second, and the first can be painted before the rest.
@@ -302,13 +392,14 @@ export class TradeTargetChartElement extends Base {
       // otherwise (the spec attribute changed since) it is drawn anew.
       const pre = this.#pre;
       this.#pre = null;
+      this.#unfit();
       chart = pre && pre.spec === this.getAttribute("spec")
         ? await hydrate(this.#box, spec, pre) // resolves in a microtask now
         : await mount(this.#box, spec);
     } catch (e) {
       if (run !== this.#run) return;
       // The wasm did not load: a pre-rendered chart stays on screen as it is.
-      if (!(e instanceof SpecError) && this.#box.querySelector(":scope > .ttc svg")) {
+      if (!isSpecError(e) && this.#box.querySelector(":scope > .ttc svg")) {
         this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));
         return;
       }
@@ -348,7 +439,7 @@ export class TradeTargetChartElement extends Base {
     // A chart still drawn from an earlier spec would keep following the size, unseen.
     this.#chart?.destroy();
     this.#chart = null;
-    if (e instanceof SpecError) {
+    if (isSpecError(e)) {
       // mount() has put the wasm's error box in; a JSON error never reached it.
       if (!this.#box.querySelector(".ttc-error")) this.#message(`This chart could not be drawn. ${e.message}`);
     } else if (this.querySelector(':scope > [slot="fallback"]')) {

@@ -184,11 +184,17 @@ export function renderSVG(spec?: SpecInput, options?: RenderOptions): Promise<st
  * Renders a spec to a pre-rendered HTML fragment, paste-ready: a `<trade-target-chart>`
  * element whose declarative shadow root holds the SVG (with its title and description), the
  * Source link and the data table (in a `<details>`), with the spec in its `spec` attribute.
- * Readers see it with JavaScript off; the element script (`trade-target-chart/element`) takes
- * it over on the reader's first intent (`loading="interaction"`, the default), when the page
- * is idle (`loading="idle"`) or at once (`loading="eager"`). No inline script or style: fine
- * under a strict CSP. The same bytes as the native CLI's `render --html` for that width.
- * Rejects with a {@link SpecError} on a bad spec.
+ * Readers see it with JavaScript off.
+ *
+ * With no `width` (the default) the fragment fits every column: one layout per width band
+ * (280–1000 px) chosen by container queries in one fixed `<style>` (allow it under a strict
+ * CSP by the `'sha256-…'` source the README publishes), dark for a dark-mode reader when the
+ * theme is "auto", and the element script answers its tooltips, touch and keyboard from what
+ * the fragment holds, with no wasm. With a `width`, one layout at that width, no `<style>`,
+ * which the element script takes over on the reader's first intent (`loading="interaction"`,
+ * the default), when the page is idle (`loading="idle"`) or at once (`loading="eager"`);
+ * `height` needs a `width`. The same bytes as the native CLI's `render --html` with the same
+ * options. Rejects with a {@link SpecError} on a bad spec.
  */
 export function renderHTML(spec?: SpecInput, options?: RenderOptions): Promise<string>;
 

@@ -25,18 +25,9 @@ function DEFAULT_WASM_URL() {
 let wasmUrl = null; // set by setWasmUrl(); null = DEFAULT_WASM_URL()
 let wasmPromise = null; // the one shared init promise (null = not started)
 
-/**
- * A spec the chart cannot draw: `path` says where (e.g. "series[3].value"; "" for the
- * spec as a whole), `message` says what is wrong, prefixed with the path.
- */
-export class SpecError extends Error {
-  constructor(path, message, options) {
-    const p = typeof path === "string" ? path : "";
-    super(p ? `${p}: ${message}` : String(message), options);
-    this.name = "SpecError";
-    this.path = p;
-  }
-}
+import { SpecError } from "./spec-error.js";
+
+export { SpecError };
 
 /**
  * Overrides where the wasm binary is fetched from (a URL or a string). Must be called
@@ -311,15 +302,21 @@ function checkSize(width, height) {
 
 /**
  * Renders a spec to a pre-rendered HTML fragment: a <trade-target-chart> element holding
- * the SVG, the data table, the source link and the spec, shown with no JavaScript and
- * taken over by the element script when it loads. The same bytes as the native CLI's
- * `render --html` for that width. No DOM needed (Node, Deno, Bun, workers).
+ * the SVG, the data table, the source link and the spec, shown with no JavaScript. With
+ * no `width` it holds one layout per width band and fits every column (the element script
+ * answers its tooltips without the wasm); with a `width`, one layout at that width that the
+ * element takes over. The same bytes as the native CLI's `render --html` with the same
+ * options. No DOM needed (Node, Deno, Bun, workers).
  */
-export async function renderHTML(spec, { width = 640, height } = {}) {
+export async function renderHTML(spec, { width, height } = {}) {
   const s = normalizeSpec(spec);
-  checkSize(width, height);
+  if (width == null && height != null) {
+    throw new RangeError("trade-target-chart: renderHTML() takes a height only with a width");
+  }
+  if (width != null) checkSize(width, height);
   const glue = await loadWasm();
   try {
+    if (width == null) return glue.renderHtml(s);
     return height == null ? glue.renderHtml(s, width) : glue.renderHtml(s, width, height);
   } catch (e) {
     throw toError(e);
