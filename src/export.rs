@@ -1,8 +1,15 @@
 //! The chart's data as CSV, for "Get the data": one row per drawn year, numbers in the
 //! spec's own unit with a plain decimal point (spreadsheets in every locale read them).
+//! `csv::read` reads it back to the same series.
 
-use crate::format::plain;
 use crate::model::Model;
+
+/// A value exactly as given: Rust's shortest form that reads back to the same f64
+/// (`240.11`, `0.000001`, `999999999999999`), never an exponent. `format::plain` rounds
+/// to six decimals and wrote values from 9.2e12 on wrongly (its fixed point saturates).
+fn plain(v: f64) -> String {
+    format!("{v}")
+}
 
 /// A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
 /// `-` or `@` is defused so a spreadsheet never runs a note as a formula.

@@ -104,7 +104,7 @@ fn nested(depth: usize, open: char, close: char) -> String {
     )
 }
 
-const SPEC_KEYS: &str = "title, subtitle, unit, series, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links";
+const SPEC_KEYS: &str = "title, subtitle, unit, series, csv, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links";
 
 /// Wrong types at every key of the spec and of its nested objects.
 fn wrong_types() -> Vec<Case> {
