@@ -117,7 +117,11 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
         SpecError::at(name, line, column.map(str::to_owned), message)
     };
 
-    let Some(header) = records.next_record() else {
+    let mut first = records.next_record();
+    while matches!(&first, Some(Ok((_, f))) if f.iter().all(String::is_empty)) {
+        first = records.next_record(); // blank lines before the header
+    }
+    let Some(header) = first else {
         return Err(SpecError::new(
             name,
             "expected a header line (year,total,…) and rows, found nothing",
@@ -179,8 +183,8 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
         };
         let (line, fields) =
             record.map_err(|(line, i, m)| SpecError::at(name, line, column_of(i), m))?;
-        if fields.len() == 1 && fields.iter().all(|f| f.trim().is_empty()) {
-            continue; // a blank line
+        if fields.iter().all(String::is_empty) {
+            continue; // a blank line, or a spreadsheet's empty row (",,,,")
         }
         if fields.len() > headers.len() {
             return Err(fail(
@@ -438,19 +442,18 @@ impl Records<'_> {
         true
     }
 
+    /// The next record; unquoted fields come trimmed (spreadsheets and hand-written
+    /// files pad them), quoted ones exactly as written.
     fn next_record(&mut self) -> Option<Record> {
         self.chars.peek()?;
         let start = self.line;
         let mut fields = Vec::new();
-        let mut field = String::new();
         loop {
-            let Some(c) = self.chars.next() else {
-                fields.push(field);
-                return Some(Ok((start, fields)));
-            };
-            if c == '"' && field.trim().is_empty() {
-                // A quoted field: up to the closing quote, `""` is one quote.
-                field.clear();
+            while self.chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+            let mut field = String::new();
+            let quoted = self.chars.next_if_eq(&'"').is_some();
+            if quoted {
+                // Up to the closing quote; `""` is one quote.
                 let opened = self.line;
                 loop {
                     match self.chars.next() {
@@ -480,9 +483,14 @@ impl Records<'_> {
                     }
                 }
                 while self.chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
-                match self.chars.peek() {
-                    None | Some(',' | '\n' | '\r') => {}
-                    Some(_) => {
+            }
+            // What ends the field: a comma (another follows), a line end, the end.
+            let end = loop {
+                match self.chars.next() {
+                    None => break None,
+                    Some(',') => break Some(','),
+                    Some(c) if self.line_end(c) => break Some('\n'),
+                    Some(_) if quoted => {
                         return Some(Err((
                             self.line,
                             fields.len(),
@@ -490,16 +498,15 @@ impl Records<'_> {
                                 .into(),
                         )))
                     }
+                    Some(c) => field.push(c),
                 }
-                continue;
+            };
+            if !quoted {
+                field.truncate(field.trim_end().len());
             }
-            if c == ',' {
-                fields.push(std::mem::take(&mut field));
-            } else if self.line_end(c) {
-                fields.push(field);
+            fields.push(field);
+            if end != Some(',') {
                 return Some(Ok((start, fields)));
-            } else {
-                field.push(c);
             }
         }
     }

@@ -11,14 +11,16 @@ fn plain(v: f64) -> String {
     format!("{v}")
 }
 
-/// A CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
-/// `-` or `@` is defused so a spreadsheet never runs a note as a formula.
+/// A CSV field: quoted when it holds a comma, quote or line break or is padded with
+/// spaces; a leading `=`, `+`, `-` or `@` is defused so a spreadsheet never runs a note
+/// as a formula.
 fn field(s: &str) -> String {
     let s = match s.chars().next() {
         Some('=' | '+' | '-' | '@') => format!("'{s}"),
         _ => s.to_owned(),
     };
-    if s.contains([',', '"', '\n', '\r']) {
+    // Quoted too when it starts or ends with a space: csv::read trims unquoted fields.
+    if s.contains([',', '"', '\n', '\r']) || s.trim() != s {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s

@@ -56,6 +56,18 @@ fn only_year_and_total_are_needed_and_lf_or_cr_end_lines() {
 }
 
 #[test]
+fn padding_blank_lines_and_empty_rows_are_skipped_as_an_inline_script_has_them() {
+    // What a <script type="text/csv"> child holds, indented in the page's HTML.
+    let text =
+        "\n    year, total , note\n    2020, 1.5 , first  \n    ,,\n\n    2021,2,\" kept \"\n  ";
+    let mut a = point(2020.0, 1.5);
+    a.note = Some("first".into());
+    let mut b = point(2021.0, 2.0);
+    b.note = Some(" kept ".into());
+    assert_eq!(csv::parse(text, "csv").expect("reads"), vec![a, b]);
+}
+
+#[test]
 fn the_csv_key_becomes_the_series_and_the_rest_of_the_spec_lays_over_it() {
     let text = "year,total,estimate,note\n2019,50,,a\n2020,80,yes,\"b, c\"\n";
     let from_csv = model(&csv_spec(
@@ -95,7 +107,8 @@ fn to_csv_reads_back_to_the_same_series() {
             {"year":2020,"value":0.000001,"exports":0,"imports":0.5,"note":"=HYPERLINK(\"http://x\")"},
             {"year":2021,"value":146.887,"note":"-5% on a year\r\nsecond line, ok"},
             {"year":2022,"value":190.271,"note":"@user +1 'quoted'"},
-            {"year":2023,"value":999999999999999}
+            {"year":2023,"value":999999999999999},
+            {"year":2024,"value":1e15,"note":"  padded  "}
         ]}"#,
     );
     let m = model(&spec).expect("draws");
