@@ -1,10 +1,13 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
-//!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
+//!     trade-target-chart render [spec.json | -] [--data data.csv] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
 //!     trade-target-chart render [spec.json | -] [--width 640] --html [-o chart.html]
+//!     trade-target-chart render data.csv [-o chart.svg]
 //!     trade-target-chart schema [-o schema.json]
 //!
-//! With no spec file it draws the default chart. `--html` (or an `-o` file ending in
+//! With no spec file it draws the default chart. A CSV file (`--data`, or in place of the
+//! spec: a name ending in `.csv`) is the series, read by the core as `parseCSV` reads it;
+//! the spec lays over it, and its errors name the file, line and column. `--html` (or an `-o` file ending in
 //! `.html`) writes the pre-rendered fragment instead: a `<trade-target-chart>` holding the
 //! SVG, the data table and the spec, the same bytes as `renderHTML` in JS. Errors name the JSON path. `schema`
 //! writes the JSON Schema of the spec, generated from the Rust types.
@@ -14,10 +17,12 @@ use std::process::ExitCode;
 use trade_target_chart::{fragment, json::Json, render_svg};
 
 const USAGE: &str =
-    "usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--html] [-o out.svg|out.png|out.html]";
+    "usage: trade-target-chart render [spec.json | data.csv | -] [--data data.csv] [--width N] [--height N] [--html] [-o out.svg|out.png|out.html]";
 
 struct Args {
     spec: Option<String>,
+    /// A CSV file whose rows are the series.
+    data: Option<String>,
     width: f64,
     height: Option<f64>,
     /// Pixels per CSS pixel for PNG output.
@@ -33,6 +38,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     let mut parsed = Args {
         spec: None,
+        data: None,
         width: 640.0,
         height: None,
         scale: 2.0,
@@ -60,6 +66,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| "--scale takes a number")?
             }
             "-o" | "--output" => parsed.out = Some(value("-o")?),
+            "--data" => parsed.data = Some(value("--data")?),
             "--html" => parsed.html = true,
             "-h" | "--help" => return Err(USAGE.into()),
             s if parsed.spec.is_none() && (s == "-" || !s.starts_with('-')) => {
@@ -68,7 +75,32 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
+    // A spec file named .csv is the data alone (like any series, it stands alone).
+    if parsed.data.is_none() && parsed.spec.as_deref().is_some_and(is_csv) {
+        parsed.data = parsed.spec.take();
+    }
     Ok(parsed)
+}
+
+fn is_csv(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".csv")
+}
+
+/// The spec with the CSV file's rows as its series (in place of any `series` or `csv`).
+fn with_data(spec: Json, path: &str) -> Result<Json, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.into(), |n| n.to_string_lossy());
+    let points = trade_target_chart::csv::parse(&text, &name).map_err(|e| e.to_string())?;
+    let mut entries = match spec {
+        Json::Null => Vec::new(),
+        Json::Obj(entries) => entries,
+        other => return Ok(other), // not an object: the spec's own error says so
+    };
+    entries.retain(|(k, _)| k != "series" && k != "csv");
+    entries.push(("series".into(), trade_target_chart::csv::to_json(&points)));
+    Ok(Json::Obj(entries))
 }
 
 fn read_spec(path: Option<&str>) -> Result<Json, String> {
@@ -157,7 +189,10 @@ fn run() -> Result<(), String> {
         return schema(all);
     }
     let args = parse_args(all)?;
-    let spec = read_spec(args.spec.as_deref())?;
+    let mut spec = read_spec(args.spec.as_deref())?;
+    if let Some(data) = &args.data {
+        spec = with_data(spec, data)?;
+    }
     if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
         let html = fragment::html(&spec, args.width, args.height).map_err(|e| e.to_string())?;
         return match args.out {
