@@ -57,7 +57,9 @@ export function splitRows(text) {
 
 /** The column a header cell names, or null. */
 function columnOf(name) {
-  return ALIASES[name.trim().toLowerCase().replace(/[\s_]*\(.*\)$/, "")] ?? null;
+  // "Trade, US$ million", "Total (bn)": the name before any comma or bracket.
+  const key = name.trim().toLowerCase();
+  return ALIASES[key] ?? ALIASES[key.split(/[,(]/)[0].trim()] ?? null;
 }
 
 /**

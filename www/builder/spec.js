@@ -79,7 +79,11 @@ export function fieldsToSpec(draft) {
   draft.milestones.forEach(([year, label], i) => {
     if (!String(year).trim() && !String(label).trim()) return;
     milestoneRows.push(i);
-    milestones.push({ year: numberOf(String(year).trim()), label: String(label).trim() });
+    // A half-filled row leaves its empty cell out, so the core names what is missing.
+    const m = {};
+    if (String(year).trim()) m.year = numberOf(String(year).trim());
+    if (String(label).trim()) m.label = String(label).trim();
+    milestones.push(m);
   });
   if (milestones.length) spec.milestones = milestones;
   return { spec, milestoneRows };
