@@ -172,6 +172,11 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
         }
     }
 
+    let named: Vec<(usize, Column, &str)> = headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.as_ref().map(|(c, written)| (i, *c, written.as_str())))
+        .collect();
     let mut points = Vec::new();
     let mut lines = Vec::new();
     while let Some(record) = records.next_record() {
@@ -213,22 +218,23 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
             split_estimate: None,
             note: None,
         };
-        for (i, header) in headers.iter().enumerate() {
-            let cell = fields.get(i).map_or("", String::as_str);
-            let Some((column, written)) = header else {
-                if !cell.trim().is_empty() {
-                    return Err(fail(
-                        line,
-                        None,
-                        format!(
-                            "field {} has no column name in the header, found \"{}\" in it",
-                            i + 1,
-                            clip(cell)
-                        ),
-                    ));
-                }
-                continue;
-            };
+        // Only the cells the row has are looked at, and the named columns (at most seven):
+        // a header of a million commas costs nothing per row.
+        for (i, cell) in fields.iter().enumerate() {
+            if !cell.is_empty() && matches!(headers.get(i), Some(None)) {
+                return Err(fail(
+                    line,
+                    None,
+                    format!(
+                        "field {} has no column name in the header, found \"{}\" in it",
+                        i + 1,
+                        clip(cell)
+                    ),
+                ));
+            }
+        }
+        for (i, column, written) in &named {
+            let cell = fields.get(*i).map_or("", String::as_str);
             let bad = |message: String| fail(line, Some(written), message);
             match column {
                 Column::Year => point.year = number(cell).map_err(bad)?,

@@ -191,6 +191,17 @@ fn every_bad_file_names_the_line_and_the_column() {
         error(&format!("year,total\n{many}")).to_string(),
         "data.csv line 10002: expected at most 10000 rows, found more"
     );
+    // A hostile header: a million empty columns cost nothing per row (a reader walking
+    // every column for every row would take 10^10 steps here).
+    let wide = format!(
+        "year,total{}\n{}",
+        ",".repeat(1_000_000),
+        "2000,1\n".repeat(10_001)
+    );
+    assert_eq!(
+        error(&wide).to_string(),
+        "data.csv line 10002: expected at most 10000 rows, found more"
+    );
     // The parts an edge hands on (JS `e.line`, `e.column`).
     let e = error("year,total\n2000,1\n2001,n/a\n");
     assert_eq!(
