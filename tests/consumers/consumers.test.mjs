@@ -253,6 +253,14 @@ async function checkRender(runtime) {
     path: "series[0].value",
     message: "series[0].value: expected a number, found a string",
   });
+  assert.deepEqual(r.csv, [{ year: 2020, value: 1.5, note: 'a, "b"' }, { year: 2021, value: 2 }]);
+  assert.deepEqual(r.badCSV, {
+    isSpecError: true,
+    path: "data.csv",
+    line: 3,
+    column: "total",
+    message: 'data.csv line 3, column total: expected a number, found "n/a"',
+  });
   // No DOM: mount says it needs an element rather than failing somewhere inside.
   assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
   assert.deepEqual(r.fakeElement, {
