@@ -41,10 +41,14 @@ function showStatus(error) {
   say(status, `Not drawn: ${error.message} The preview and the snippets still show the last good draft.`);
 }
 
-/** Counts finished redraws in html[data-drawn], so tests can wait for the next one. */
+/**
+ * Counts finished redraws in html[data-drawn]; html[data-pending] is there while an edit
+ * waits for its redraw. Tests wait on both.
+ */
 function markDrawn() {
   const root = document.documentElement;
   root.dataset.drawn = String(Number(root.dataset.drawn ?? 0) + 1);
+  if (!timer) delete root.dataset.pending;
 }
 
 // ---- drawing the draft's tables and fields --------------------------------------------
@@ -93,7 +97,11 @@ function changed(key = null) {
   save(draft);
   syncUndo();
   clearTimeout(timer);
-  timer = setTimeout(redraw, REDRAW_MS);
+  document.documentElement.dataset.pending = "";
+  timer = setTimeout(() => {
+    timer = 0;
+    redraw();
+  }, REDRAW_MS);
 }
 
 function clearErrors() {
@@ -123,6 +131,7 @@ function place(error, { milestoneRows, rowsOf }) {
 
 async function redraw() {
   const my = ++seq;
+  document.documentElement.dataset.pending = "";
   const { spec: base, milestoneRows } = fieldsToSpec(draft);
   const data = await readSeries(draft.rows, parseCSV);
   if (my !== seq) return;
@@ -217,14 +226,18 @@ for (const button of document.querySelectorAll("[data-download]")) {
 
 /** Replaces the table with cells read from `text` (a paste or a file) and says what was read. */
 function takeCells(text, from) {
-  const { rows, header, mark } = readCells(text);
+  const { rows, header, mark, columns } = readCells(text);
   if (!rows.length) return say($("data-status"), `Nothing to read in the ${from}.`);
   draft.rows = rows;
   drawTables();
   changed();
   const how = [header ? "with a header row" : "without a header row (columns taken as year, total, exports, imports, estimate, note)"];
   if (mark === ",") how.push("decimal commas");
-  say($("data-status"), `Read ${rows.length} ${rows.length === 1 ? "row" : "rows"} from the ${from}, ${how.join(", ")}.`);
+  let said = `Read ${rows.length} ${rows.length === 1 ? "row" : "rows"} from the ${from}, ${how.join(", ")}.`;
+  // Say which header became which column where the names were not the widget's own.
+  const renamed = columns.filter(([name, col]) => name !== null && name.toLowerCase() !== col?.toLowerCase());
+  if (renamed.length) said += ` Columns: ${renamed.map(([name, col]) => `${name} → ${col ?? "left out"}`).join("; ")}.`;
+  say($("data-status"), said);
 }
 
 $("paste").addEventListener("input", () => {
@@ -292,6 +305,7 @@ function step(next) {
   save(draft);
   syncUndo();
   clearTimeout(timer);
+  timer = 0;
   redraw();
 }
 

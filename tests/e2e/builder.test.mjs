@@ -32,11 +32,15 @@ async function openBuilder(options = {}, at = "/") {
 
 const drawnCount = (page) => page.evaluate(() => Number(document.documentElement.dataset.drawn ?? 0));
 
-/** Runs `action` and waits until the builder has finished its next redraw. */
+/** Runs `action` and waits until the builder has redrawn and has no redraw still to come. */
 async function redraws(page, action) {
   const before = await drawnCount(page);
   await action();
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.drawn ?? 0) > n, before, { timeout: 15_000 });
+  await page.waitForFunction(
+    (n) => Number(document.documentElement.dataset.drawn ?? 0) > n && !("pending" in document.documentElement.dataset),
+    before,
+    { timeout: 15_000 },
+  );
 }
 
 /** The SVG text of the preview box `width` × `mode`, as the element drew it. */
@@ -71,7 +75,10 @@ test("an editor pastes cells, fixes the bad one, sets a target, adds a milestone
 
   // Paste (what a paste into the box does: the text arrives, `input` fires).
   await redraws(page, () => page.fill("#paste", PASTED));
-  assert.match(await page.textContent("#data-status"), /^Read 6 rows from the pasted cells, with a header row, decimal commas\.$/);
+  assert.equal(
+    await page.textContent("#data-status"),
+    "Read 6 rows from the pasted cells, with a header row, decimal commas. Columns: Trade, US$ million → total.",
+  );
   assert.deepEqual(await cell(page, 1, 1).inputValue(), "2019");
   assert.deepEqual(await cell(page, 1, 2).inputValue(), "110757.6", "thousands and the decimal comma read");
   assert.deepEqual(await cell(page, 1, 7).inputValue(), "Customs", "the note column found by its name");
@@ -212,7 +219,7 @@ test("a CSV file, a bad milestone, a bad URL and the JSON editor", async () => {
   await redraws(page, () => page.click("#start-empty"));
   const csv = 'year,value,note\r\n2020,10.5,"Reported, later revised"\r\n2021,12,"He said ""up"""\r\n';
   await redraws(page, () => page.setInputFiles("#csv-file", { name: "trade.csv", mimeType: "text/csv", buffer: Buffer.from(csv) }));
-  assert.equal(await page.textContent("#data-status"), "Read 2 rows from the trade.csv, with a header row.");
+  assert.equal(await page.textContent("#data-status"), "Read 2 rows from the trade.csv, with a header row. Columns: value → total.");
   assert.equal(await cell(page, 2, 7).inputValue(), 'He said "up"');
   assert.match(await page.textContent("#spec-status"), /^Drawn\./);
 
@@ -305,8 +312,15 @@ test("the paste reader: ru, de, fr and en number formats, with and without a hea
     ],
     header: false,
     mark: ",",
+    columns: [[null, "year"], [null, "total"], [null, "exports"], [null, "imports"], [null, "estimate"], [null, "note"]],
   });
   const { rows, header } = readCells("Total;Year;Estimate\r\n\"1.234,5\";2020;\r\n");
   assert.equal(header, true);
   assert.deepEqual(rows, [["2020", "1234.5", "", "", "", "", ""]]);
+  // A sheet's own words for the columns: the years and the first column of numbers are found.
+  const ru = readCells("Год\tТоварооборот, млн долл.\tИсточник\n2021\t146\u00a0887,4\tФТС\n");
+  assert.deepEqual(ru.rows, [["2021", "146887.4", "", "", "", "", ""]]);
+  assert.deepEqual(ru.columns, [["Год", "year"], ["Товарооборот, млн долл.", "total"], ["Источник", null]]);
+  const de = readCells("Jahr\tWert in Mrd. €\n2021\t1.234,5\n");
+  assert.deepEqual(de.rows, [["2021", "1234.5", "", "", "", "", ""]]);
 });

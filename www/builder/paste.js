@@ -14,6 +14,7 @@ const BY_POSITION = ["year", "total", "exports", "imports", "estimate", "note"];
 const ALIASES = {
   year: "year", years: "year", год: "year", jahr: "year", année: "year", annee: "year", 年: "year", 年份: "year",
   total: "total", value: "total", trade: "total", итого: "total", всего: "total", gesamt: "total",
+  товарооборот: "total", handel: "total", commerce: "total", 贸易额: "total",
   exports: "exports", export: "exports", экспорт: "exports", exporte: "exports",
   imports: "imports", import: "imports", импорт: "imports", importe: "imports",
   estimate: "estimate", estimated: "estimate", оценка: "estimate",
@@ -63,6 +64,26 @@ function columnOf(name) {
 }
 
 /**
+ * A header's columns with the two required ones found when the sheet names them in words this
+ * reader does not know: `year` is the first unnamed column of four-digit years, `total` the
+ * first other unnamed one whose cells hold digits.
+ */
+function guessUnnamed(named, body) {
+  const places = [...named];
+  const cells = (i) => body.map((r) => (r[i] ?? "").trim()).filter(Boolean);
+  const free = (test) => places.findIndex((p, i) => !p && cells(i).length && test(cells(i)));
+  if (!places.includes("year")) {
+    const i = free((c) => c.every((v) => /^\d{4}$/.test(v)));
+    if (i >= 0) places[i] = "year";
+  }
+  if (!places.includes("total")) {
+    const i = free((c) => c.some((v) => /\d/.test(v)));
+    if (i >= 0) places[i] = "total";
+  }
+  return places;
+}
+
+/**
  * Which mark is the decimal one in this block of numbers: "," when a cell can only be read
  * with a decimal comma ("190,3", "1.234,5", "1 234,56"), else ".". One block comes from one
  * sheet, so one cell that settles it settles them all ("1,234" alone reads as 1234).
@@ -99,7 +120,8 @@ function plainEstimate(raw) {
 
 /**
  * Pasted text → { rows, header }: rows of the builder's columns (COLUMNS order, strings),
- * numbers written plainly, and the decimal `mark` the block was read with. With a header row its names place the columns (any order, `value`
+ * numbers written plainly, the decimal `mark` the block was read with, and `columns`: what each
+ * pasted column became ([header name or null, column or null]). With a header row its names place the columns (any order, `value`
  * for `total`, columns it does not know are left out); without one the columns are taken in
  * the order toCSV() writes: year, total, exports, imports, estimate, note.
  */
@@ -107,9 +129,9 @@ export function readCells(text) {
   const grid = splitRows(text);
   if (!grid.length) return { rows: [], header: false };
   const named = grid[0].map(columnOf);
-  const header = named.some(Boolean) && !/^\s*\d{4}\s*$/.test(grid[0][0] ?? "");
-  const places = header ? named : BY_POSITION;
+  const header = !grid[0].some((c) => /^\s*\d{4}\s*$/.test(c)) && grid[0].some((c) => /\p{L}/u.test(c));
   const body = header ? grid.slice(1) : grid;
+  const places = header ? guessUnnamed(named, body) : BY_POSITION;
   const numeric = ["total", "exports", "imports"];
   const numbers = body.flatMap((r) => r.filter((_, i) => numeric.includes(places[i])));
   const mark = decimalMark(numbers);
@@ -126,7 +148,9 @@ export function readCells(text) {
     });
     return out;
   });
-  return { rows, header, mark };
+  // What each pasted column became, for the editor to check ("Год → year").
+  const columns = header ? grid[0].map((name, i) => [name.trim(), places[i] ?? null]) : places.slice(0, Math.max(...grid.map((r) => r.length))).map((p) => [null, p]);
+  return { rows, header, mark, columns };
 }
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */
