@@ -258,7 +258,12 @@ test("a CSV file, a bad milestone, a bad URL and the JSON editor", async () => {
     ["html", "chart.html", (t) => assert.match(t, /^<!doctype html>[\s\S]*element\.min\.js"><\/script>\n<\/head>\n<body>\n<trade-target-chart [^>]*rendered=[\s\S]*<\/trade-target-chart>\n<\/body>/)],
     ["png", "chart.png", null],
   ]) {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-download="${kind}"]`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 10_000 }).catch(async (e) => {
+        throw new Error(`${kind}: no download (${await page.textContent("#copy-status")}; ${page.errors.join("; ")})`, { cause: e });
+      }),
+      page.click(`[data-download="${kind}"]`),
+    ]);
     assert.equal(download.suggestedFilename(), name);
     const bytes = await readFile(await download.path());
     if (check) check(bytes.toString("utf8"));
