@@ -177,6 +177,40 @@ test("an editor pastes cells, fixes the bad one, sets a target, adds a milestone
   await page.closeContext();
 });
 
+test("the script-tag and iframe snippets, pasted into pages under the strict CSP, draw the same chart", async () => {
+  const page = await openBuilder();
+  await redraws(page, () => page.fill("#f-title", "Trade </script><b>with</b> Russia"));
+  await redraws(page, () => page.selectOption("#f-kind", "bars"));
+  const dynamic = await page.textContent("#snippet-dynamic");
+  const iframe = await page.textContent("#snippet-iframe");
+  const svgOf = (p, width) => p.$eval(`.preview-box[data-width="${width}"][data-mode="light"] trade-target-chart`, (el) => el.shadowRoot.querySelector("svg title").textContent);
+  const title = await svgOf(page, 640);
+  assert.equal(title, "Trade </script><b>with</b> Russia");
+  assert.ok(!/<\/script><b>/.test(dynamic.split("application/json")[1].split("</script>\n</trade")[0]), "the spec cannot close its script");
+  const count = () => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  };
+  const html = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body>${body}</body></html>`;
+
+  const dyn = await openPage(env, html(dynamic), { csp: STRICT_CSP, init: count });
+  await dyn.waitForFunction(() => document.querySelector("trade-target-chart")?.shadowRoot?.querySelector(".ttc svg"), null, { timeout: 15_000 });
+  assert.equal(await dyn.$eval("trade-target-chart", (el) => el.shadowRoot.querySelector("svg title").textContent), title);
+  assert.ok((await dyn.$eval("trade-target-chart", (el) => el.shadowRoot.querySelectorAll("svg rect").length)) > 10, "bars");
+  assert.deepEqual(await dyn.evaluate(() => window.__violations), []);
+  assert.deepEqual(dyn.errors, []);
+  await dyn.closeContext();
+
+  const ifr = await openPage(env, html(iframe), { csp: `${STRICT_CSP}; frame-src 'self'` });
+  const frame = await (await ifr.waitForSelector("iframe")).contentFrame();
+  await frame.waitForSelector("#chart svg", { timeout: 15_000 });
+  assert.equal(await frame.$eval("#chart svg title", (t) => t.textContent), title);
+  assert.deepEqual(ifr.errors, []);
+  await ifr.closeContext();
+  assert.deepEqual(page.errors, []);
+  await page.closeContext();
+});
+
 test("the draft survives a reload, travels as a link, and undo and redo step through it", async () => {
   const page = await openBuilder();
   const title = () => page.inputValue("#f-title");
