@@ -4,7 +4,7 @@
 // spec (draft ↔ spec), table, form, preview, out (snippets, downloads), history (the draft
 // kept, shared and undone). This file holds the draft and runs one redraw after an edit.
 import { renderHTML, renderSVG, defaultSpec, parseCSV, SpecError } from "/src/js/index.js";
-import { readCells, plainNumber, decimalMark, COLUMNS } from "./builder/paste.js";
+import { readCells, spreadCells, plainNumber, decimalMark, COLUMNS } from "./builder/paste.js";
 import { emptyDraft, fieldsToSpec, specToDraft, readSeries, placeOf } from "./builder/spec.js";
 import { drawDataRows, drawMilestoneRows, clearMarks, markCell } from "./builder/table.js";
 import { fieldsIn, fillFields, watchFields, clearFieldErrors, showFieldError } from "./builder/form.js";
@@ -59,6 +59,14 @@ function drawTables() {
       // Numbers as typed in any locale ("244 819,3") are kept plainly; the cell shows what was typed.
       draft.rows[row][col] = NUMERIC.has(COLUMNS[col]) ? plainNumber(text, decimalMark([text])) : text;
       changed(`cell ${row} ${col}`);
+    },
+    onPaste(row, col, text) {
+      // A block with a header row is a new table; a block of cells lands where it was pasted.
+      if (readCells(text).header) return takeCells(text, "pasted cells");
+      draft.rows = spreadCells(draft.rows, [row, col], text);
+      drawTables();
+      changed();
+      dataTable.tBodies[0].rows[row]?.cells[col]?.querySelector("input")?.focus();
     },
     onRemove(row) {
       draft.rows.splice(row, 1);

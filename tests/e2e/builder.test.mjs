@@ -211,6 +211,41 @@ test("the script-tag and iframe snippets, pasted into pages under the strict CSP
   await page.closeContext();
 });
 
+test("cells pasted into the table land where they are pasted; Enter and the arrows move as in a sheet", async () => {
+  const page = await openBuilder();
+  await redraws(page, () => page.click("#start-empty"));
+  const block = "2021\t146 887,4\n2022\t190 271,1\n2023\t240 110,0\n2024\t244 819,3\n";
+  await page.evaluate((t) => navigator.clipboard.writeText(t), block);
+  await cell(page, 1, 1).focus();
+  await redraws(page, () => page.keyboard.press("Control+V"));
+  assert.equal(await page.locator("#data-table tbody tr").count(), 4, "the table grew to hold the block");
+  assert.deepEqual(
+    await page.$$eval("#data-table tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("input")].slice(0, 2).map((i) => i.value))),
+    [["2021", "146887.4"], ["2022", "190271.1"], ["2023", "240110.0"], ["2024", "244819.3"]],
+  );
+  assert.match(await page.textContent("#spec-status"), /^Drawn\./);
+  // A column of totals pasted from the second row down overwrites only those cells.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), "1,5\n2,5\n");
+  await cell(page, 2, 2).focus();
+  await redraws(page, () => page.keyboard.press("Control+V"));
+  assert.deepEqual(
+    await page.$$eval("#data-table tbody tr td:nth-child(2) input", (els) => els.map((i) => i.value)),
+    ["146887.4", "1.5", "2.5", "244819.3"],
+  );
+  // Moving as in a sheet.
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+  await cell(page, 1, 2).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), "Total, row 2");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), "Total, row 3");
+  await page.keyboard.press("Shift+Enter");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await focused(), "Total, row 1");
+  assert.deepEqual(page.errors, []);
+  await page.closeContext();
+});
+
 test("the draft survives a reload, travels as a link, and undo and redo step through it", async () => {
   const page = await openBuilder();
   const title = () => page.inputValue("#f-title");

@@ -153,6 +153,27 @@ export function readCells(text) {
   return { rows, header, mark, columns };
 }
 
+/**
+ * Cells pasted into the table at [row, col] (no header row: a block with one is read whole by
+ * readCells instead): `rows` with the block written over it from there, grown as needed.
+ */
+export function spreadCells(rows, [row, col], text) {
+  // Cells copied from a sheet: tab-separated, one line a row (no CSV commas: "5,5" is a number).
+  const grid = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n").map((line) => line.split("\t"));
+  const numeric = new Set(["total", "exports", "imports"]);
+  const mark = decimalMark(grid.flat());
+  const out = rows.map((r) => [...r]);
+  grid.forEach((cells, i) => {
+    while (out.length <= row + i) out.push(COLUMNS.map(() => ""));
+    cells.forEach((cell, j) => {
+      const name = COLUMNS[col + j];
+      if (!name) return;
+      out[row + i][col + j] = numeric.has(name) ? plainNumber(cell, mark) : name === "estimate" || name === "splitEstimate" ? plainEstimate(cell) : cell.trim();
+    });
+  });
+  return out;
+}
+
 /** One CSV field: quoted when it holds a comma, a quote or a line break. */
 function field(s) {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

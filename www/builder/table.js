@@ -30,10 +30,43 @@ function removeButton(label, onClick) {
 }
 
 /**
- * Draws `rows` into `tbody` (the data table). `onCell(row, col, text)` is called as a cell is
- * typed in; `onRemove(row)` when a row's remove button is pressed.
+ * Moves between the cells of `tbody` as in a sheet: Enter and the down arrow go to the cell
+ * below, Shift+Enter and the up arrow to the one above (Tab goes along, as it does anyway).
  */
-export function drawDataRows(tbody, rows, { onCell, onRemove }) {
+function sheetKeys(tbody) {
+  tbody.addEventListener("keydown", (e) => {
+    const el = e.target;
+    if (!(el instanceof HTMLInputElement) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const down = e.key === "ArrowDown" || (e.key === "Enter" && !e.shiftKey);
+    const up = e.key === "ArrowUp" || (e.key === "Enter" && e.shiftKey);
+    if (!down && !up) return;
+    const td = el.closest("td");
+    const tr = td.parentElement;
+    const next = (down ? tr.nextElementSibling : tr.previousElementSibling)?.cells[td.cellIndex]?.querySelector("input");
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
+    next.select();
+  });
+}
+
+/**
+ * Draws `rows` into `tbody` (the data table). `onCell(row, col, text)` is called as a cell is
+ * typed in; `onRemove(row)` when a row's remove button is pressed; `onPaste(row, col, text)`
+ * when more than one cell is pasted into a cell (the caller spreads them from there).
+ */
+export function drawDataRows(tbody, rows, { onCell, onRemove, onPaste }) {
+  if (!tbody.dataset.keys) {
+    tbody.dataset.keys = "sheet";
+    sheetKeys(tbody);
+    tbody.addEventListener("paste", (e) => {
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      const td = e.target.closest?.("td");
+      if (!td || !/[\t\n]/.test(text.replace(/\n+$/, ""))) return; // one cell: the input takes it
+      e.preventDefault();
+      onPaste(td.parentElement.sectionRowIndex, td.cellIndex, text);
+    });
+  }
   const trs = rows.map((r, i) => {
     const tr = document.createElement("tr");
     COLUMNS.forEach((col, j) => {
@@ -53,6 +86,10 @@ export function drawDataRows(tbody, rows, { onCell, onRemove }) {
 
 /** Draws the milestone rows (year, label) into `tbody`, like drawDataRows. */
 export function drawMilestoneRows(tbody, milestones, { onCell, onRemove }) {
+  if (!tbody.dataset.keys) {
+    tbody.dataset.keys = "sheet";
+    sheetKeys(tbody);
+  }
   const trs = milestones.map(([year, label], i) => {
     const tr = document.createElement("tr");
     for (const [j, value, name] of [[0, year, "Year"], [1, label, "Label"]]) {
