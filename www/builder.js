@@ -333,6 +333,7 @@ document.addEventListener("keydown", (e) => {
 $("start-default").addEventListener("click", async () => {
   showDraft(specToDraft(await defaultSpec()));
   changed();
+  say($("data-status"), "Started from the China–Russia chart. Undo brings the last draft back.");
 });
 
 $("start-empty").addEventListener("click", () => {
@@ -340,6 +341,7 @@ $("start-empty").addEventListener("click", () => {
   next.rows = [0, 1, 2].map(() => COLUMNS.map(() => ""));
   showDraft(next);
   changed();
+  say($("data-status"), "Started empty. Undo brings the last draft back.");
 });
 
 $("share").addEventListener("click", async () => {

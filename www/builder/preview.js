@@ -14,7 +14,7 @@ export function themeFor(spec, mode) {
 
 /** The snippet's chart as the preview draws it: taken over at once, not on the reader's first touch. */
 function eager(html) {
-  return html.replace(/^<trade-target-chart /, '<trade-target-chart loading="eager" ');
+  return html.replace("<trade-target-chart ", '<trade-target-chart loading="eager" ');
 }
 
 /** Resolves when `el` has drawn (or failed, or the time is up). */
