@@ -328,10 +328,11 @@ const POW10: [f64; 23] = [
 ];
 
 /// `[+-]digits[.digits][e[+-]digits]` as an f64, without core's float parser (14 KB of
-/// gzipped wasm). Exact, the correctly rounded value, whenever the significant digits
-/// fit in 2^53 and the power of ten is within 10^±22: every number a spreadsheet writes
-/// (they keep 15 significant digits) and every value "Get the data" writes for a series
-/// typed by hand. Longer numbers are read to within a few units in the last place.
+/// gzipped wasm): correctly rounded (what Rust's parser gives) for up to 19 significant
+/// digits none of which is below 1e-31, which holds every number a spreadsheet writes
+/// (15 significant digits) and every value "Get the data" writes (Rust's shortest form,
+/// at most 17 digits) from 1e-14 to the 1e15 a series allows; others are read to within a
+/// few units in the last place.
 fn decimal(s: &str) -> Option<f64> {
     let (negative, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -374,20 +375,55 @@ fn decimal(s: &str) -> Option<f64> {
         }
         exp10 += sign * n;
     }
-    #[allow(clippy::cast_precision_loss)] // exact below 2^53; see above otherwise
-    let mut v = mantissa as f64;
-    let step = |e: i64| POW10.get(usize::try_from(e.unsigned_abs().min(22)).unwrap_or(22));
-    while exp10 != 0 && v != 0.0 && v.is_finite() {
-        let p = step(exp10).copied().unwrap_or(1e22);
-        if exp10 > 0 {
+    let v = exact(mantissa, exp10).unwrap_or_else(|| approximate(mantissa, exp10));
+    Some(if negative { -v } else { v })
+}
+
+/// `m` × 10^`e`, correctly rounded, where u128 arithmetic can hold it: `e` from -31 to
+/// the power that overflows. Rust's integer to float cast rounds to nearest, ties to
+/// even. A fraction is m / 5^k × 2^-k: the quotient keeps at least 55 significant bits
+/// and a nonzero remainder sets its lowest bit, so that its one rounding is the right
+/// one, and the power of two is exact.
+fn exact(m: u64, e: i64) -> Option<f64> {
+    let m = u128::from(m);
+    if m == 0 {
+        return Some(0.0);
+    }
+    if e >= 0 {
+        let p = 10u128.checked_pow(u32::try_from(e).ok()?)?;
+        #[allow(clippy::cast_precision_loss)] // rounds once, to nearest
+        return Some(m.checked_mul(p)? as f64);
+    }
+    let k = u32::try_from(-e).ok().filter(|k| *k <= 31)?;
+    let shift = m.leading_zeros(); // m << shift has its top bit set: ≥ 2^127
+    let (n, p) = (m << shift, 5u128.pow(k)); // p < 2^72, so n / p ≥ 2^55
+    let q = (n / p) | u128::from(n % p != 0);
+    // 2^-(shift + k), exactly (at most 2^-158); the product is normal, so exact too.
+    let scale = f64::from_bits(u64::from(1023 - shift - k) << 52);
+    #[allow(clippy::cast_precision_loss)] // rounds once, to nearest
+    Some(q as f64 * scale)
+}
+
+/// Beyond what `exact` holds (a value whose digits reach below 1e-31, one over about
+/// 1e38, or more than 19 significant digits): within a few units in the last place.
+fn approximate(m: u64, mut e: i64) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let mut v = m as f64;
+    while e != 0 && v != 0.0 && v.is_finite() {
+        let step = e.unsigned_abs().min(22);
+        let p = POW10
+            .get(usize::try_from(step).unwrap_or(22))
+            .copied()
+            .unwrap_or(1e22);
+        if e > 0 {
             v *= p;
-            exp10 -= exp10.min(22);
+            e -= i64::try_from(step).unwrap_or(22);
         } else {
             v /= p;
-            exp10 += (-exp10).min(22);
+            e += i64::try_from(step).unwrap_or(22);
         }
     }
-    Some(if negative { -v } else { v })
+    v
 }
 
 fn optional_number(cell: &str) -> Result<Option<f64>, String> {
@@ -410,18 +446,14 @@ fn flag(cell: &str) -> Result<Option<bool>, String> {
     }
 }
 
-/// The note as written, with the export's formula defusing undone (`'=x` was `=x`), so
-/// "Get the data" reads back to the same notes.
+/// The note as written, with the export's formula defusing undone (`'=x` was `=x`,
+/// `''=x` was `'=x`), so "Get the data" reads back to the same notes.
 fn note(cell: &str) -> Option<String> {
-    if cell.is_empty() {
-        return None;
+    match cell.strip_prefix('\'') {
+        _ if cell.is_empty() => None,
+        Some(rest) if crate::export::defused(cell) => Some(rest.to_owned()),
+        _ => Some(cell.to_owned()),
     }
-    let mut chars = cell.chars();
-    let defused = chars.next() == Some('\'') && matches!(chars.next(), Some('=' | '+' | '-' | '@'));
-    Some(match cell.strip_prefix('\'') {
-        Some(rest) if defused => rest.to_owned(),
-        _ => cell.to_owned(),
-    })
 }
 
 /// A tokenizer over CSV text: one record (the fields of a line, a quoted field may
@@ -507,8 +539,8 @@ impl Records<'_> {
                     Some(c) => field.push(c),
                 }
             };
-            if !quoted {
-                field.truncate(field.trim_end().len());
+            if !quoted && field.trim() != field {
+                field = field.trim().to_owned();
             }
             fields.push(field);
             if end != Some(',') {
@@ -533,19 +565,29 @@ mod tests {
         assert_eq!(number("999999999999999"), Ok(999_999_999_999_999.0));
         assert_eq!(number("1e400"), Ok(f64::INFINITY));
         assert_eq!(number("1e-400"), Ok(0.0));
-        // Every value with up to 15 significant digits is read exactly, as Rust's parser
-        // reads it (a sample across magnitudes).
-        let mut x = 0.000_123_456_789_012_345_f64;
-        while x < 1e15 {
-            for v in [x, (x * 1000.0).round() / 1000.0, x.round()] {
-                let text = format!("{v}");
-                let digits = text.trim_start_matches(['0', '.']).replace('.', "").len();
-                if digits <= 15 {
-                    assert_eq!(number(&text), Ok(text.parse::<f64>().unwrap()), "{text}");
-                }
+        // Every value as Rust writes it (shortest form, up to 17 significant digits) reads
+        // back to itself, across magnitudes; and what a spreadsheet writes (15 digits)
+        // reads as Rust's own parser reads it.
+        let mut x = 1.234_567_890_123_456_7e-14_f64;
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        while x < 1e19 {
+            for _ in 0..200 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let v = x * (1.0 + (seed >> 11) as f64 / (1u64 << 53) as f64);
+                assert_eq!(number(&format!("{v}")), Ok(v), "{v}");
+                let fifteen = format!("{v:.14e}");
+                assert_eq!(
+                    number(&fifteen),
+                    Ok(fifteen.parse::<f64>().unwrap()),
+                    "{fifteen}"
+                );
             }
-            x *= 3.7;
+            x *= 7.3;
         }
+        assert_eq!(number("0.30000000000000004"), Ok(0.1 + 0.2));
+        assert_eq!(number("9007199254740993"), Ok(9_007_199_254_740_992.0)); // a tie: to even
         for bad in [
             "n/a", "inf", "NaN", "1,234", "1 234", ".", "1e", "--1", "0x10",
         ] {
@@ -558,6 +600,7 @@ mod tests {
         assert_eq!(note("'=SUM(A1)").as_deref(), Some("=SUM(A1)"));
         assert_eq!(note("'-5").as_deref(), Some("-5"));
         assert_eq!(note("'quoted'").as_deref(), Some("'quoted'"));
+        assert_eq!(note("''=x").as_deref(), Some("'=x"));
         assert_eq!(note(""), None);
     }
 }

@@ -11,13 +11,21 @@ fn plain(v: f64) -> String {
     format!("{v}")
 }
 
+/// Whether a spreadsheet could take the text (after any apostrophes) for a formula. The
+/// export puts an apostrophe before such a text and `csv::read` takes one off, so a
+/// note that already begins with `'=` reads back as written too.
+pub(crate) fn defused(s: &str) -> bool {
+    s.trim_start_matches('\'').starts_with(['=', '+', '-', '@'])
+}
+
 /// A CSV field: quoted when it holds a comma, quote or line break or is padded with
 /// spaces; a leading `=`, `+`, `-` or `@` is defused so a spreadsheet never runs a note
 /// as a formula.
 fn field(s: &str) -> String {
-    let s = match s.chars().next() {
-        Some('=' | '+' | '-' | '@') => format!("'{s}"),
-        _ => s.to_owned(),
+    let s = if defused(s) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
     };
     // Quoted too when it starts or ends with a space: csv::read trims unquoted fields.
     if s.contains([',', '"', '\n', '\r']) || s.trim() != s {
@@ -69,5 +77,7 @@ mod tests {
         assert!(lines[24].starts_with("2023,240.11,110.9,129.3,,"));
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("-5"), "'-5");
+        assert_eq!(field("'=x"), "''=x");
+        assert_eq!(field("'quoted'"), "'quoted'");
     }
 }

@@ -102,6 +102,7 @@ fn to_csv_reads_back_to_the_same_series() {
     // Notes with commas, quotes, line breaks and formula signs (defused on export).
     let spec = json(
         r#"{"series":[
+            {"year":2017,"value":0.30000000000000004,"note":"'=already defused"},
             {"year":2018,"value":107.06,"exports":47.98,"imports":59.08,"note":"GACC, January 2019"},
             {"year":2019,"value":110.757,"estimate":true,"note":"He said \"about\", then \"\"more\"\""},
             {"year":2020,"value":0.000001,"exports":0,"imports":0.5,"note":"=HYPERLINK(\"http://x\")"},
