@@ -155,8 +155,10 @@ async function redraw() {
     markDrawn();
     return;
   }
-  // No rows: the built-in China–Russia data, with the fields laid over it.
+  // No rows: the built-in China–Russia data, with the fields laid over it (a spec without
+  // `series`, as the widget reads one), and the editor is told so.
   const spec = data.series.length ? { ...base, series: data.series } : base;
+  if (!data.series.length) say($("data-status"), "No rows yet: the preview shows the built-in China–Russia data under your words. Paste or type yours.");
   let fragment;
   try {
     fragment = await renderHTML(spec);
