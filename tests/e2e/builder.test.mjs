@@ -25,6 +25,12 @@ after(async () => {
 /** Opens the builder the way `npm start` does (the server's first page) and waits for its first drawing. */
 async function openBuilder(options = {}, at = "/") {
   const page = await env.newPage({ permissions: ["clipboard-read", "clipboard-write"], ...options });
+  // What reaches window.onerror is not all in the console ("ResizeObserver loop …"): collect it too.
+  await page.addInitScript(() => {
+    window.__errors = [];
+    addEventListener("error", (e) => window.__errors.push(e.message));
+    addEventListener("unhandledrejection", (e) => window.__errors.push(String(e.reason)));
+  });
   await page.goto(`${env.url}${at}`);
   await page.waitForSelector("html[data-ready=true]", { timeout: 20_000 });
   return page;
@@ -135,6 +141,7 @@ test("an editor pastes cells, fixes the bad one, sets a target, adds a milestone
   const preview = {};
   for (const w of [320, 640, 1200]) preview[w] = await previewSVG(page, w);
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__errors), [], "nothing reached window.onerror");
 
   // Into an article under the strict CSP. JavaScript off: the chart is there, as the 640 px preview.
   const article = (width) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
@@ -243,6 +250,7 @@ test("cells pasted into the table land where they are pasted; Enter and the arro
   await page.keyboard.press("ArrowUp");
   assert.equal(await focused(), "Total, row 1");
   assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__errors), []);
   await page.closeContext();
 });
 
