@@ -93,14 +93,24 @@ function boxIn(fragment) {
 class LoadError extends Error {}
 
 /**
- * A spec from CSV text: its rows are the series (read by the core, so errors name `name`'s
- * line and column: "data.csv line 7, column total: …"), `over` (a JSON child's spec) lays
- * over them. The one place the element turns CSV into a spec.
+ * A spec from a CSV file's text: its rows are the series (read by the core, so errors name
+ * the file, line and column: "data.csv line 7, column total: …"), and `over` (a JSON child's
+ * spec) lays over them. Inline CSV needs no file name: it goes in as the spec's `csv` key.
  */
 async function csvSpec(text, name, over) {
   const spec = { ...over, series: await parseCSV(text, name) };
   delete spec.csv; // the file's rows are the series
   return spec;
+}
+
+/** The last part of a URL's path, decoded where it can be ("data.csv"). */
+function fileName(url) {
+  const last = url.pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a malformed %-escape: as written
+  }
 }
 
 async function fetchSpec(src, over) {
@@ -112,7 +122,7 @@ async function fetchSpec(src, over) {
     throw new LoadError(`could not fetch ${url} (${e.message})`); // network or CORS
   }
   if (!res.ok) throw new LoadError(`could not fetch ${url} (HTTP ${res.status})`);
-  const file = decodeURIComponent(url.pathname.split("/").pop() ?? "");
+  const file = fileName(url);
   if (/^text\/csv\b/i.test(res.headers.get("content-type") ?? "") || /\.csv$/i.test(file)) {
     return csvSpec(await res.text(), file || "csv", over());
   }

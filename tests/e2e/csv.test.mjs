@@ -69,13 +69,18 @@ test("a bad CSV file is rejected whole: the error box names the file, the line a
     env,
     page(`
       <trade-target-chart loading="eager" id="file" src="/__e2e__/data.csv"></trade-target-chart>
+      <trade-target-chart loading="eager" id="odd" src="/__e2e__/q%E0%A4.csv"></trade-target-chart>
       <trade-target-chart loading="eager" id="child"><script type="text/csv">
         year,total
         2020,1
         2021,n/a
       </script></trade-target-chart>`),
     {
-      files: { "data.csv": { body: "year,total\n2019,1\n2020,2\n2021,3\n2022,4\n2023,5\n2024,n/a\n", type: "text/csv" } },
+      files: {
+        "data.csv": { body: "year,total\n2019,1\n2020,2\n2021,3\n2022,4\n2023,5\n2024,n/a\n", type: "text/csv" },
+        // A name that is not valid percent-encoded UTF-8 is said as written.
+        "q%E0%A4.csv": { body: "year,total\n2019,x\n", type: "text/csv" },
+      },
       viewport: { width: 700, height: 3000 },
     },
   );
@@ -89,6 +94,7 @@ test("a bad CSV file is rejected whole: the error box names the file, the line a
     return out;
   }, null, { timeout: 15_000 }).then((h) => h.jsonValue());
   assert.equal(boxes.file, 'This chart could not be drawn. data.csv line 7, column total: expected a number, found "n/a"');
+  assert.equal(boxes.odd, 'This chart could not be drawn. q%E0%A4.csv line 2, column total: expected a number, found "x"');
   // The child's lines count from the line the script's text starts on (the one after <script>).
   assert.equal(boxes.child, 'This chart could not be drawn. csv line 4, column total: expected a number, found "n/a"');
   assert.deepEqual(p.errors, []);
