@@ -38,7 +38,8 @@ function showStatus(error) {
   const status = $("spec-status");
   status.classList.toggle("is-error", Boolean(error));
   if (!error) return say(status, "Drawn. The preview and the snippets show this draft.");
-  say(status, `Not drawn: ${error.message} The preview and the snippets still show the last good draft.`);
+  const sentence = /[.!?…]$/.test(error.message) ? error.message : `${error.message}.`;
+  say(status, `Not drawn: ${sentence} The preview and the snippets still show the last good draft.`);
 }
 
 /**
