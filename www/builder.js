@@ -63,7 +63,7 @@ function drawTables() {
     },
     onPaste(row, col, text) {
       // A block with a header row is a new table; a block of cells lands where it was pasted.
-      if (readCells(text).header) return takeCells(text, "pasted cells");
+      if (readCells(text).header) return takeCells(text, "the pasted cells");
       draft.rows = spreadCells(draft.rows, [row, col], text);
       drawTables();
       changed();
@@ -96,6 +96,7 @@ function showDraft(next) {
   draft = next;
   drawTables();
   fillFields(fields, draft.fields);
+  $("data-url").value = draft.dataUrl ?? "";
 }
 
 // ---- one redraw -----------------------------------------------------------------------
@@ -198,7 +199,7 @@ function writeSnippets() {
   const { spec, fragment } = drawn;
   const height = Number(/rendered="\d+x(\d+)"/.exec(fragment)?.[1] ?? 397) + 26;
   $("snippet-static").textContent = staticSnippet(fragment, base());
-  $("snippet-dynamic").textContent = dynamicSnippet(spec, base());
+  $("snippet-dynamic").textContent = dynamicSnippet(spec, base(), draft.dataUrl ?? "");
   $("snippet-iframe").textContent = iframeSnippet(spec, base(), { height, title: spec.title ?? "" });
 }
 
@@ -238,13 +239,13 @@ for (const button of document.querySelectorAll("[data-download]")) {
 /** Replaces the table with cells read from `text` (a paste or a file) and says what was read. */
 function takeCells(text, from) {
   const { rows, header, mark, columns } = readCells(text);
-  if (!rows.length) return say($("data-status"), `Nothing to read in the ${from}.`);
+  if (!rows.length) return say($("data-status"), `Nothing to read in ${from}.`);
   draft.rows = rows;
   drawTables();
   changed();
   const how = [header ? "with a header row" : "without a header row (columns taken as year, total, exports, imports, estimate, note)"];
   if (mark === ",") how.push("decimal commas");
-  let said = `Read ${rows.length} ${rows.length === 1 ? "row" : "rows"} from the ${from}, ${how.join(", ")}.`;
+  let said = `Read ${rows.length} ${rows.length === 1 ? "row" : "rows"} from ${from}, ${how.join(", ")}.`;
   // Say which header became which column where the names were not the widget's own.
   const renamed = columns.filter(([name, col]) => name !== null && name.toLowerCase() !== col?.toLowerCase());
   if (renamed.length) said += ` Columns: ${renamed.map(([name, col]) => `${name} → ${col ?? "left out"}`).join("; ")}.`;
@@ -255,7 +256,7 @@ $("paste").addEventListener("input", () => {
   const text = $("paste").value;
   if (!/[\t\n]/.test(text)) return; // typing by hand: wait for a whole line
   $("paste").value = "";
-  takeCells(text, "pasted cells");
+  takeCells(text, "the pasted cells");
 });
 
 $("csv-file").addEventListener("change", async () => {
@@ -264,6 +265,29 @@ $("csv-file").addEventListener("change", async () => {
   takeCells(await file.text(), file.name);
   $("csv-file").value = "";
 });
+
+$("data-url").addEventListener("input", () => {
+  draft.dataUrl = $("data-url").value.trim();
+  changed("data-url");
+});
+
+/** Reads the published sheet into the table (the script-tag snippet will read it itself). */
+async function loadSheet() {
+  const url = $("data-url").value.trim();
+  if (!url) return say($("data-status"), "Give the sheet's address first.");
+  let text;
+  try {
+    const res = await fetch(new URL(url, location.href));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    text = await res.text();
+  } catch (error) {
+    // Most often CORS: the sheet's server must let this page (and the readers' pages) read it.
+    return say($("data-status"), `Could not read ${url} (${error.message}); the sheet's server must allow other sites to read it.`);
+  }
+  takeCells(text, url.split(/[?#]/)[0].split("/").pop() || url);
+}
+
+$("load-url").addEventListener("click", loadSheet);
 
 $("add-row").addEventListener("click", () => {
   draft.rows.push(COLUMNS.map(() => ""));
@@ -297,6 +321,7 @@ jsonArea.addEventListener("input", () => {
     if (!spec || typeof spec !== "object" || Array.isArray(spec)) return say($("json-status"), "The spec is a JSON object: { … }.");
     const next = specToDraft(spec);
     if (typeof spec.csv === "string") next.rows = readCells(spec.csv).rows;
+    next.dataUrl = draft.dataUrl; // not a spec key: the snippet's src
     say($("json-status"), "");
     showDraft(next);
     changed("json");

@@ -254,6 +254,42 @@ test("cells pasted into the table land where they are pasted; Enter and the arro
   await page.closeContext();
 });
 
+test("a sheet published as CSV: loaded into the table, and followed by the script-tag snippet", async () => {
+  const sheet = "year,total,note\n2020,10.5,First\n2021,12,Second\n";
+  const page = await openBuilder();
+  await page.context().route(`${env.url}/__e2e__/sheet.csv`, (route) => route.fulfill({ contentType: "text/csv", body: sheet }));
+  await redraws(page, () => page.click("#start-empty"));
+  await page.fill("#data-url", `${env.url}/__e2e__/sheet.csv`);
+  await redraws(page, () => page.click("#load-url"));
+  assert.equal(await page.textContent("#data-status"), "Read 2 rows from sheet.csv, with a header row.");
+  assert.equal(await cell(page, 2, 2).inputValue(), "12");
+  await redraws(page, () => page.fill("#f-title", "Followed from the sheet"));
+  const dynamic = await page.textContent("#snippet-dynamic");
+  assert.match(dynamic, new RegExp(`<trade-target-chart src="${env.url}/__e2e__/sheet\\.csv">`));
+  assert.doesNotMatch(dynamic, /"series"/, "the rows come from the sheet, not the snippet");
+
+  // The sheet changes after the snippet was copied: the page shows the new rows.
+  const later = `${sheet}2022,14,Third\n`;
+  const reader = await openPage(env, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A</title></head><body>${dynamic}</body></html>`, {
+    csp: STRICT_CSP,
+    files: { "sheet.csv": { body: later, type: "text/csv" } },
+  });
+  await reader.waitForFunction(() => document.querySelector("trade-target-chart")?.chart, null, { timeout: 15_000 });
+  const drawn = await reader.$eval("trade-target-chart", (el) => ({ title: el.shadowRoot.querySelector("svg title").textContent, csv: el.chart.toCSV() }));
+  assert.equal(drawn.title, "Followed from the sheet");
+  assert.match(drawn.csv, /\r?\n2022,14,/);
+  assert.deepEqual([...page.errors, ...reader.errors], []);
+  await reader.closeContext();
+
+  // The address is part of the draft (a reload keeps it); emptied, the snippet carries the rows again.
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.equal(await page.inputValue("#data-url"), `${env.url}/__e2e__/sheet.csv`);
+  await redraws(page, () => page.fill("#data-url", ""));
+  assert.match(await page.textContent("#snippet-dynamic"), /<trade-target-chart>\n[\s\S]*"series"/);
+  await page.closeContext();
+});
+
 test("the draft survives a reload, travels as a link, and undo and redo step through it", async () => {
   const page = await openBuilder();
   const title = () => page.inputValue("#f-title");
@@ -296,7 +332,7 @@ test("a CSV file, a bad milestone, a bad URL and the JSON editor", async () => {
   await redraws(page, () => page.click("#start-empty"));
   const csv = 'year,value,note\r\n2020,10.5,"Reported, later revised"\r\n2021,12,"He said ""up"""\r\n';
   await redraws(page, () => page.setInputFiles("#csv-file", { name: "trade.csv", mimeType: "text/csv", buffer: Buffer.from(csv) }));
-  assert.equal(await page.textContent("#data-status"), "Read 2 rows from the trade.csv, with a header row. Columns: value → total.");
+  assert.equal(await page.textContent("#data-status"), "Read 2 rows from trade.csv, with a header row. Columns: value → total.");
   assert.equal(await cell(page, 2, 7).inputValue(), 'He said "up"');
   assert.match(await page.textContent("#spec-status"), /^Drawn\./);
 

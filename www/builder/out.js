@@ -17,9 +17,20 @@ export function staticSnippet(fragment, base) {
   return `${fragment.trimEnd()}\n${elementScript(base)}\n`;
 }
 
-/** The dynamic snippet: the script tag and the element with the spec in a child script. */
-export function dynamicSnippet(spec, base) {
-  return `${elementScript(base)}\n<trade-target-chart>\n  <script type="application/json">${scriptJSON(spec).replace(/\n/g, "\n  ")}</script>\n</trade-target-chart>\n`;
+/**
+ * The dynamic snippet: the script tag and the element with the spec in a child script. With
+ * `dataUrl` (a sheet published as CSV), the element reads its rows from there each time and
+ * the child script holds the rest of the spec, laid over them.
+ */
+export function dynamicSnippet(spec, base, dataUrl = "") {
+  let words = spec;
+  let src = "";
+  if (dataUrl) {
+    const { series: _rows, ...rest } = spec;
+    words = rest;
+    src = ` src="${escapeAttr(dataUrl)}"`;
+  }
+  return `${elementScript(base)}\n<trade-target-chart${src}>\n  <script type="application/json">${scriptJSON(words).replace(/\n/g, "\n  ")}</script>\n</trade-target-chart>\n`;
 }
 
 /** The iframe snippet: embed.html with the spec after `#`, and the optional height script. */

@@ -36,7 +36,8 @@ export const FIELDS = [
 export function emptyDraft() {
   const fields = {};
   for (const f of FIELDS) fields[f.path] = f.bool ? f.omit : f.omit ?? "";
-  return { rows: [COLUMNS.map(() => "")], fields, milestones: [] };
+  // dataUrl: a sheet published as CSV that the script-tag snippet follows ("" for none).
+  return { rows: [COLUMNS.map(() => "")], fields, milestones: [], dataUrl: "" };
 }
 
 const isPlain = (s) => /^-?\d+(\.\d+)?$/.test(s);
