@@ -110,7 +110,7 @@ function changed(key = null) {
   document.documentElement.dataset.pending = "";
   timer = setTimeout(() => {
     timer = 0;
-    redraw();
+    redrawSafely();
   }, REDRAW_MS);
 }
 
@@ -166,8 +166,7 @@ async function redraw() {
     fragment = await renderHTML(spec);
   } catch (error) {
     if (my !== seq) return;
-    if (!(error instanceof SpecError)) throw error;
-    place(error, { milestoneRows, rowsOf: data.rowsOf });
+    if (error instanceof SpecError) place(error, { milestoneRows, rowsOf: data.rowsOf });
     showStatus(error);
     markDrawn();
     return;
@@ -182,6 +181,14 @@ async function redraw() {
   }
   await showPreview(previews, spec, fragment);
   if (my === seq) markDrawn();
+}
+
+/** A redraw whose failure (the wasm could not load, say) is said on the page, never thrown. */
+function redrawSafely() {
+  return redraw().catch((error) => {
+    showStatus(new Error(`the chart could not be drawn (${error?.message ?? error})`));
+    delete document.documentElement.dataset.pending;
+  });
 }
 
 // ---- out --------------------------------------------------------------------------------
@@ -262,7 +269,11 @@ $("paste").addEventListener("input", () => {
 $("csv-file").addEventListener("change", async () => {
   const file = $("csv-file").files?.[0];
   if (!file) return;
-  takeCells(await file.text(), file.name);
+  try {
+    takeCells(await file.text(), file.name);
+  } catch (error) {
+    say($("data-status"), `Could not read ${file.name} (${error.message}).`);
+  }
   $("csv-file").value = "";
 });
 
@@ -342,7 +353,7 @@ function step(next) {
   syncUndo();
   clearTimeout(timer);
   timer = 0;
-  redraw();
+  redrawSafely();
 }
 
 $("undo").addEventListener("click", () => step(history.undo()));
@@ -359,7 +370,13 @@ document.addEventListener("keydown", (e) => {
 });
 
 $("start-default").addEventListener("click", async () => {
-  showDraft(specToDraft(await defaultSpec()));
+  let spec;
+  try {
+    spec = await defaultSpec();
+  } catch (error) {
+    return showStatus(new Error(`the built-in chart could not be loaded (${error.message})`));
+  }
+  showDraft(specToDraft(spec));
   changed();
   say($("data-status"), "Started from the China–Russia chart. Undo brings the last draft back.");
 });
@@ -393,6 +410,7 @@ async function start() {
       first = specToDraft(await defaultSpec());
     } catch (error) {
       say($("spec-status"), `The chart could not be loaded: ${error.message}`);
+      document.documentElement.dataset.ready = "true";
       return;
     }
   }
@@ -400,7 +418,7 @@ async function start() {
   history.record(draft);
   save(draft);
   syncUndo();
-  await redraw();
+  await redrawSafely();
   document.documentElement.dataset.ready = "true";
 }
 

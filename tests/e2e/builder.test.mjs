@@ -290,6 +290,27 @@ test("a sheet published as CSV: loaded into the table, and followed by the scrip
   await page.closeContext();
 });
 
+test("without the wasm the builder says so, and nothing is thrown", async () => {
+  const page = await env.newPage();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "Not Found\n" }));
+  await page.addInitScript(() => {
+    window.__errors = [];
+    addEventListener("error", (e) => window.__errors.push(e.message));
+    addEventListener("unhandledrejection", (e) => window.__errors.push(String(e.reason)));
+  });
+  await page.goto(`${env.url}/`);
+  await page.waitForSelector("html[data-ready=true]", { timeout: 20_000 });
+  assert.match(await page.textContent("#spec-status"), /^The chart could not be loaded: /);
+  // A saved draft instead: its redraw fails in the core's reader, and says so.
+  await page.evaluate(() => localStorage.setItem("trade-target-chart:builder-draft", JSON.stringify({ rows: [["2020", "1", "", "", "", "", ""]], fields: {}, milestones: [] })));
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]", { timeout: 20_000 });
+  assert.match(await page.textContent("#spec-status"), /^Not drawn: /);
+  assert.deepEqual(await page.evaluate(() => window.__errors), []);
+  assert.deepEqual(page.errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  await page.closeContext();
+});
+
 test("the draft survives a reload, travels as a link, and undo and redo step through it", async () => {
   const page = await openBuilder();
   const title = () => page.inputValue("#f-title");
