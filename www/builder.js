@@ -1,15 +1,16 @@
 // The builder for editors: data pasted from a sheet (or a CSV file) into an editable table,
 // a field for every spec key, a live preview at three widths in light and dark, and the
 // snippets and files to publish. The pieces live in www/builder/: paste (cells → rows),
-// spec (draft ↔ spec), table, form, preview, out (snippets, downloads), history (the draft
-// kept, shared and undone). This file holds the draft and runs one redraw after an edit.
-import { renderHTML, renderSVG, defaultSpec, parseCSV, SpecError } from "/src/js/index.js";
+// spec (draft ↔ spec), table, form, preview, out (the snippets' texts, downloads) and publish
+// (that section's buttons), history (the draft kept, shared and undone). This file holds the
+// draft, takes the data in and runs one redraw after an edit.
+import { renderHTML, defaultSpec, parseCSV, SpecError } from "/src/js/index.js";
 import { readCells, spreadCells, plainNumber, decimalMark, COLUMNS } from "./builder/paste.js";
 import { emptyDraft, fieldsToSpec, specToDraft, readSeries, placeOf } from "./builder/spec.js";
 import { drawDataRows, drawMilestoneRows, clearMarks, markCell } from "./builder/table.js";
 import { fieldsIn, fillFields, watchFields, clearFieldErrors, showFieldError } from "./builder/form.js";
-import { showPreview, chartAt } from "./builder/preview.js";
-import { staticSnippet, dynamicSnippet, iframeSnippet, standalonePage, download, copyText } from "./builder/out.js";
+import { showPreview } from "./builder/preview.js";
+import { setUpPublishing } from "./builder/publish.js";
 import { History, draftFromHash, shareURL, loadSaved, save } from "./builder/history.js";
 
 const REDRAW_MS = 250;
@@ -193,53 +194,7 @@ function redrawSafely() {
 
 // ---- out --------------------------------------------------------------------------------
 
-function base() {
-  try {
-    return new URL($("base-url").value || location.origin).href.replace(/\/?$/, "/");
-  } catch {
-    return `${location.origin}/`;
-  }
-}
-
-function writeSnippets() {
-  if (!drawn) return;
-  const { spec, fragment } = drawn;
-  const height = Number(/rendered="\d+x(\d+)"/.exec(fragment)?.[1] ?? 397) + 26;
-  $("snippet-static").textContent = staticSnippet(fragment, base());
-  $("snippet-dynamic").textContent = dynamicSnippet(spec, base(), draft.dataUrl ?? "");
-  $("snippet-iframe").textContent = iframeSnippet(spec, base(), { height, title: spec.title ?? "" });
-}
-
-$("base-url").value = `${location.origin}/`;
-$("base-url").addEventListener("input", writeSnippets);
-
-for (const button of document.querySelectorAll("[data-copy]")) {
-  button.addEventListener("click", async () => say($("copy-status"), await copyText($(button.dataset.copy))));
-}
-
-const DOWNLOADS = {
-  json: () => download("spec.json", `${JSON.stringify(drawn.spec, null, 2)}\n`, "application/json"),
-  svg: async () => download("chart.svg", await renderSVG(drawn.spec, { width: 640 }), "image/svg+xml"),
-  png: async () => download("chart.png", await chartAt(previews, 640, "light").toPNG({ scale: 2 })),
-  csv: () => download("data.csv", chartAt(previews, 640, "light").toCSV(), "text/csv"),
-  html: () =>
-    download(
-      "chart.html",
-      standalonePage(drawn.fragment, base(), { title: drawn.spec.title ?? "Chart", lang: drawn.spec.locale ?? "en" }),
-      "text/html",
-    ),
-};
-
-for (const button of document.querySelectorAll("[data-download]")) {
-  button.addEventListener("click", async () => {
-    if (!drawn) return;
-    try {
-      await DOWNLOADS[button.dataset.download]();
-    } catch (error) {
-      say($("copy-status"), `Could not make the file: ${error.message}`);
-    }
-  });
-}
+const writeSnippets = setUpPublishing({ current: () => ({ drawn, dataUrl: draft.dataUrl }), previews });
 
 // ---- data in ----------------------------------------------------------------------------
 
