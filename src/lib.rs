@@ -23,6 +23,7 @@
     )
 )]
 
+pub mod csv;
 pub mod data;
 pub mod draw;
 pub mod embedded_json;
@@ -74,7 +75,10 @@ pub fn model(json: &Json) -> Result<Model, SpecError> {
     } else {
         spec::Spec::default()
     };
-    validate::validate(&spec, &base)
+    validate::validate(&spec, &base).map_err(|e| match &spec.csv {
+        Some(rows) => rows.locate(e),
+        None => e,
+    })
 }
 
 /// Lays out a validated model at `width` CSS pixels (`height` overrides the spec's).

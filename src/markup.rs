@@ -30,11 +30,7 @@ pub fn skeleton(id: u32) -> String {
 pub fn error(e: &crate::error::SpecError) -> String {
     let mut out =
         String::from("<div class=\"ttc-error\" role=\"alert\">This chart could not be drawn. ");
-    if !e.path.is_empty() {
-        push_escaped(&mut out, &e.path);
-        out.push_str(": ");
-    }
-    push_escaped(&mut out, &e.message);
+    push_escaped(&mut out, &e.to_string());
     out.push_str("</div>");
     out
 }

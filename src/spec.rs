@@ -23,6 +23,16 @@ pub struct Spec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 10000))]
     pub series: Option<Vec<Point>>,
+    /// CSV text whose rows become `series` (instead of giving `series`): a header line
+    /// naming the columns, in any order: `year` and `total` (or `value`) required,
+    /// `exports`, `imports`, `estimate` (yes/true/1 or empty), `splitEstimate` and `note`
+    /// optional. Quoted fields, CRLF and a byte order mark are read. What "Get the
+    /// data" downloads reads back.
+    // Read into `series` by `from_json`; the field keeps where each row came from, so
+    // that `validate`'s errors name the file's line and column.
+    #[serde(skip_serializing)]
+    #[schemars(with = "Option<String>")]
+    pub csv: Option<crate::csv::Rows>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,6 +183,7 @@ const SPEC_KEYS: &[&str] = &[
     "subtitle",
     "unit",
     "series",
+    "csv",
     "target",
     "milestones",
     "source",
@@ -207,6 +218,19 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
         return Ok(Spec::default());
     }
     let obj = Obj::new(json, "", SPEC_KEYS)?;
+    let (series, csv) = match obj.string("csv")? {
+        None => (series(&obj)?, None),
+        Some(_) if obj.get("series").is_some() => {
+            return Err(SpecError::new(
+                "csv",
+                "expected csv or series, found both (the csv's rows are the series)",
+            ))
+        }
+        Some(text) => {
+            let (points, rows) = crate::csv::read(&text, "csv")?;
+            (Some(points), Some(rows))
+        }
+    };
     Ok(Spec {
         title: obj.string("title")?,
         subtitle: obj.string("subtitle")?,
@@ -217,21 +241,8 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
                 label: u.string("label")?,
             })
         })?,
-        series: obj.array(
-            "series",
-            |p| {
-                Ok(Point {
-                    year: p.required_number("year")?,
-                    value: p.required_number("value")?,
-                    exports: p.number("exports")?,
-                    imports: p.number("imports")?,
-                    estimate: p.boolean("estimate")?,
-                    split_estimate: p.boolean("splitEstimate")?,
-                    note: p.string("note")?,
-                })
-            },
-            POINT_KEYS,
-        )?,
+        series,
+        csv,
         target: obj.object("target", TARGET_KEYS, |t| {
             Ok(Target {
                 value: t.required_number("value")?,
@@ -291,6 +302,24 @@ pub fn from_json(json: &Json) -> Result<Spec, SpecError> {
             })
         })?,
     })
+}
+
+fn series(obj: &Obj) -> Result<Option<Vec<Point>>, SpecError> {
+    obj.array(
+        "series",
+        |p| {
+            Ok(Point {
+                year: p.required_number("year")?,
+                value: p.required_number("value")?,
+                exports: p.number("exports")?,
+                imports: p.number("imports")?,
+                estimate: p.boolean("estimate")?,
+                split_estimate: p.boolean("splitEstimate")?,
+                note: p.string("note")?,
+            })
+        },
+        POINT_KEYS,
+    )
 }
 
 /// An object being read at `path`, already checked for unknown keys.
@@ -441,7 +470,7 @@ impl<'a> Obj<'a> {
 }
 
 /// User text quoted in an error message is cut short so the message stays readable.
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     const MAX: usize = 40;
     if s.chars().count() <= MAX {
         s.to_owned()

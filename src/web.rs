@@ -83,6 +83,17 @@ pub fn render_html(
     .map_err(|e| js_error(&e))
 }
 
+/// CSV text read by the core into the spec's series (`parseCSV` in index.js): the
+/// points in the file's order, or `{ path, message, line, column }` naming the file
+/// (`name`, else "csv"), its line and the column.
+#[wasm_bindgen(js_name = parseCsv)]
+pub fn parse_csv(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
+    let name = name.filter(|n| !n.is_empty());
+    crate::csv::parse(text, name.as_deref().unwrap_or("csv"))
+        .and_then(|points| from_json(&crate::csv::to_json(&points)))
+        .map_err(|e| js_error(&e))
+}
+
 struct State {
     nodes: Nodes,
     /// A height to keep (a pre-rendered chart's, so its box does not change when it is

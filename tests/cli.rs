@@ -70,6 +70,44 @@ fn a_bad_spec_fails_with_its_path() {
 }
 
 #[test]
+fn a_csv_file_is_the_series_and_its_errors_name_the_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("ttc-cli-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("trade.csv");
+    std::fs::write(
+        &good,
+        "note,year,total\r\n\"a, \"\"b\"\"\",2020,1.5\r\n,2021,2\r\n",
+    )
+    .expect("write");
+    let bad = dir.join("data.csv");
+    std::fs::write(&bad, "year,total\n2020,1\n2021,n/a\n").expect("write");
+    let (good, bad) = (good.to_str().expect("utf-8"), bad.to_str().expect("utf-8"));
+    let series = r#"{"title":"T","series":[{"year":2020,"value":1.5,"note":"a, \"b\""},{"year":2021,"value":2}]}"#;
+    let expected = run(&["render", "-"], series);
+    assert!(expected.status.success());
+    // --data under a spec (whose series it replaces), and a .csv in place of the spec.
+    let over = run(
+        &["render", "-", "--data", good],
+        r#"{"title":"T","series":[{"year":1999,"value":9}]}"#,
+    );
+    assert_eq!(String::from_utf8_lossy(&over.stderr), "");
+    assert_eq!(over.stdout, expected.stdout);
+    let alone = run(&["render", good], "");
+    assert!(alone.status.success());
+    assert_eq!(
+        alone.stdout,
+        run(&["render", "-"], &series.replace(r#""title":"T","#, "")).stdout
+    );
+    let out = run(&["render", bad], "");
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        r#"trade-target-chart: data.csv line 3, column total: expected a number, found "n/a""#
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn schema_is_json_that_names_every_spec_key() {
     let out = run(&["schema"], "");
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");

@@ -104,7 +104,7 @@ fn nested(depth: usize, open: char, close: char) -> String {
     )
 }
 
-const SPEC_KEYS: &str = "title, subtitle, unit, series, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links";
+const SPEC_KEYS: &str = "title, subtitle, unit, series, csv, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links";
 
 /// Wrong types at every key of the spec and of its nested objects.
 fn wrong_types() -> Vec<Case> {
@@ -928,6 +928,73 @@ fn table() -> Vec<Case> {
         "a byte-order mark",
         "\u{FEFF}{}",
         "expected value at line 1 column 1",
+    ));
+    // CSV text in the spec's `csv` key: read by src/csv.rs, refused whole or drawn.
+    let csv = |text: String| json!({ "csv": text });
+    t.push(error(
+        "csv: a 1 MB note",
+        csv(format!("year,total,note\n2000,1,{mb}\n")),
+        "csv",
+        "expected at most 500 characters, found 1048576",
+    ));
+    t.push(error(
+        "csv: a 1 MB number",
+        csv(format!("year,total\n2000,{mb}\n")),
+        "csv",
+        format!("expected a number, found \"{}…\"", "x".repeat(40)),
+    ));
+    t.push(error(
+        "csv: a 1 MB run of quotes",
+        csv(format!(
+            "year,total,note\n2000,1,\"{}\n",
+            "\"".repeat(1 << 20)
+        )),
+        "csv",
+        "a quoted field is not closed (a quote inside one is written \"\")",
+    ));
+    t.push(error(
+        "csv: only a byte order mark",
+        csv("\u{feff}".into()),
+        "csv",
+        "expected a header line (year,total,…) and rows, found nothing",
+    ));
+    t.push(error(
+        "csv: a second byte order mark and a zero-width space in the header",
+        csv("\u{feff}\u{feff}year,to\u{200b}tal\n2000,1\n".into()),
+        "csv",
+        "unknown column \"\u{feff}year\"; the first line must name the columns: year, total (or value), exports, imports, estimate, splitEstimate, note",
+    ));
+    t.push(error(
+        "csv: NaN, inf and a hex number",
+        csv("year,total,exports,imports\n2000,1,NaN,inf\n".into()),
+        "csv",
+        "expected a number, found \"NaN\"",
+    ));
+    t.push(error(
+        "csv: csv and series together",
+        json!({ "csv": "year,total\n2000,1\n", "series": [{ "year": 2000, "value": 1 }] }),
+        "csv",
+        "expected csv or series, found both (the csv's rows are the series)",
+    ));
+    t.push(draws(
+        "csv: control characters, RTL and a NUL in notes; CR line ends",
+        csv("year,total,note\r2000,1,\u{0}\u{7}\u{202e}evil\r2001,2,\"<script>\"\r".into())
+            .to_string(),
+        "the notes are kept as written (escaped where they are shown)",
+        |d| {
+            d.model.points.first().and_then(|p| p.note.as_deref()) == Some("\u{0}\u{7}\u{202e}evil")
+                && d.model.points.get(1).and_then(|p| p.note.as_deref()) == Some("<script>")
+        },
+    ));
+    // Only 301 years exist, so 10 000 rows must repeat one; the error says where.
+    t.push(error(
+        "csv: 10 000 rows (the most a series may have)",
+        csv(std::iter::once("year,total".to_owned())
+            .chain((0..10_000).map(|i| format!("{},{i}", 1900 + i % 301)))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        "csv",
+        "year 1900 appears twice (first on line 2)",
     ));
     t.push(not_json(
         "a lone surrogate escape",

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use trade_target_chart::json::Json;
 use trade_target_chart::scene::Scene;
-use trade_target_chart::{model, scene, svg};
+use trade_target_chart::{export, model, scene, svg};
 
 /// Pieces that random texts are made of: scripts, emoji, combining marks, zero-width and
 /// direction controls, markup and entities.
@@ -508,6 +508,60 @@ proptest! {
         let result = run(&c);
         prop_assert!(result.is_ok(), "{}\nspec: {}\nstrings: {:?}", result.unwrap_err(), c.spec, c.strings);
         prop_assert!(started.elapsed() < Duration::from_secs(30), "took {:?}", started.elapsed());
+    }
+}
+
+/// "Get the data" (export::csv) read back through the spec's `csv` key: the chart's drawn
+/// points again, notes (any text: quotes, commas, line breaks, formulas, padding, controls)
+/// and values exact. An empty note is no note; values whose digits reach below 1e-31
+/// (the generator's subnormals) may move by a few units in the last place.
+fn csv_round_trip(c: &Case) -> Result<(), String> {
+    let text = serde_json::to_string(&c.spec).map_err(|e| e.to_string())?;
+    let json: Json = serde_json::from_str(&text).map_err(|e| format!("JSON: {e}"))?;
+    let m = model(&json).map_err(|e| format!("a valid-looking spec was rejected: {e}"))?;
+    let file = export::csv(&m);
+    let back = model(&Json::Obj(vec![("csv".into(), Json::Str(file.clone()))]))
+        .map_err(|e| format!("its CSV was rejected: {e}\n{file}"))?;
+    let same = |a: f64, b: f64| a == b || (a.max(b) < 1e-14 && (a - b).abs() <= 1e-12 * a.max(b));
+    let same_opt = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (a, b) => a == b,
+    };
+    let drawn = m.drawn();
+    if drawn.len() != back.points.len() {
+        return Err(format!(
+            "{} points drawn, {} read back",
+            drawn.len(),
+            back.points.len()
+        ));
+    }
+    for (a, b) in drawn.iter().zip(&back.points) {
+        let note = |p: &trade_target_chart::model::Point| p.note.clone().filter(|n| !n.is_empty());
+        if a.year != b.year
+            || !same(a.value, b.value)
+            || !same_opt(a.exports, b.exports)
+            || !same_opt(a.imports, b.imports)
+            || a.estimate != b.estimate
+            || note(a) != note(b)
+        {
+            return Err(format!("{a:?}\nread back as\n{b:?}\nfrom\n{file}"));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        max_shrink_iters: 2000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn get_the_data_reads_back_to_the_drawn_series(c in case()) {
+        let result = csv_round_trip(&c);
+        prop_assert!(result.is_ok(), "{}\nspec: {}", result.unwrap_err(), c.spec);
     }
 }
 

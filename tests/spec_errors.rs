@@ -26,7 +26,7 @@ fn each_bad_spec_names_its_path_and_what_was_expected() {
         (
             r#"{"zzzzzzzz":1}"#.into(),
             "zzzzzzzz",
-            r#"unknown key "zzzzzzzz"; known keys: title, subtitle, unit, series, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links"#.into(),
+            r#"unknown key "zzzzzzzz"; known keys: title, subtitle, unit, series, csv, target, milestones, source, kind, renderer, height, theme, locale, asOf, reveal, parts, links"#.into(),
         ),
         (r#"{"target":{"value":1,"year":2024,"lable":"x"}}"#.into(), "target.lable", r#"unknown key "lable"; did you mean "label"?"#.into()),
         (r#"{"title":5}"#.into(), "title", "expected a string, found a number".into()),

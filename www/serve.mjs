@@ -40,7 +40,8 @@ async function handle(req, res) {
   } catch {
     return send(res, 400, 'Bad Request\n');
   }
-  if (path === '/') return send(res, 302, '', { Location: '/www/' });
+  // The first page is the builder (the reader's demo is /www/).
+  if (path === '/') return send(res, 302, '', { Location: '/www/builder.html' });
   // Reject traversal, NUL and dotfiles (pkg/.build-stamp, .gitignore) before any normalisation.
   if (path.includes('\0') || path.includes('\\') || path.split('/').some((s) => s.startsWith('.'))) return send(res, 404, 'Not Found\n');
   const rel = path.replace(/^\/+/, '');
@@ -102,5 +103,5 @@ export async function startServer({ port = 0 } = {}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { port } = await startServer({ port: Number(process.env.PORT) || 8080 });
-  console.log(`Serving trade-target-chart demo at http://127.0.0.1:${port}/www/`);
+  console.log(`Serving the trade-target-chart builder at http://127.0.0.1:${port}/www/builder.html (the demo: /www/)`);
 }

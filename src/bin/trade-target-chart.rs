@@ -1,10 +1,12 @@
 //! The native edge: spec.json -> the same SVG the browser draws at that width.
 //!
-//!     trade-target-chart render [spec.json | -] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
-//!     trade-target-chart render [spec.json | -] [--width N] --html [-o chart.html]
+//!     trade-target-chart render [spec.json | data.csv | -] [--data data.csv] [--width 640] [--height 400] [--scale 2] [-o chart.svg|chart.png]
+//!     trade-target-chart render [spec.json | data.csv | -] [--width N] --html [-o chart.html]
 //!     trade-target-chart schema [-o schema.json]
 //!
-//! With no spec file it draws the default chart. `--html` (or an `-o` file ending in
+//! With no spec file it draws the default chart. A CSV file (`--data`, or in place of the
+//! spec: a name ending in `.csv`) is the series, read by the core as `parseCSV` reads it;
+//! the spec lays over it, and its errors name the file, line and column. `--html` (or an `-o` file ending in
 //! `.html`) writes the pre-rendered fragment instead: a `<trade-target-chart>` holding the
 //! SVG, the data table and the spec, the same bytes as `renderHTML` in JS: without
 //! `--width` the one that fits every column (a layout per width band), with it one layout
@@ -16,13 +18,15 @@ use std::process::ExitCode;
 use trade_target_chart::{fragment, json::Json, render_svg};
 
 const USAGE: &str = "\
-usage: trade-target-chart render [spec.json | -] [--width N] [--height N] [--scale N] [--html] [-o FILE]
+usage: trade-target-chart render [spec.json | data.csv | -] [--data data.csv] [--width N] [--height N] [--scale N] [--html] [-o FILE]
        trade-target-chart schema [-o schema.json]
        trade-target-chart --help
 
 render   draws the spec (no file: the default chart; -: read stdin) as SVG on stdout, or
          into FILE: .svg, .png (rasterised with the system's fonts; Liberation Sans or
          DejaVu Sans stand in for Helvetica), or .html (the pre-rendered fragment)
+  data.csv     a CSV file in place of the spec: its rows are the series
+  --data F     a CSV file whose rows are the series, under the spec's other keys
   --width N    CSS pixels, default 640; drawn at 120-4000 (a width outside is clamped);
                --html without it: one fragment that fits every column (280-1200 px and up)
   --height N   CSS pixels; default: the spec's height, else one that follows the width
@@ -39,6 +43,8 @@ enum Request {
 
 struct Args {
     spec: Option<String>,
+    /// A CSV file whose rows are the series.
+    data: Option<String>,
     /// None: 640 for SVG and PNG; for --html, the fragment that fits every column.
     width: Option<f64>,
     height: Option<f64>,
@@ -58,6 +64,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String>
     }
     let mut parsed = Args {
         spec: None,
+        data: None,
         width: None,
         height: None,
         scale: 2.0,
@@ -75,6 +82,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String>
                     .map_err(|_| "--scale takes a number")?
             }
             "-o" | "--output" => parsed.out = Some(value("-o")?),
+            "--data" => parsed.data = Some(value("--data")?),
             "--html" => parsed.html = true,
             "-h" | "--help" => return Ok(Request::Help),
             s if parsed.spec.is_none() && (s == "-" || !s.starts_with('-')) => {
@@ -82,6 +90,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Request, String>
             }
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
+    }
+    // A spec file named .csv is the data alone (like any series, it stands alone).
+    if parsed.data.is_none() && parsed.spec.as_deref().is_some_and(is_csv) {
+        parsed.data = parsed.spec.take();
     }
     Ok(Request::Render(parsed))
 }
@@ -93,6 +105,27 @@ fn size(flag: &str, text: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
         _ => Err(format!("{flag} must be a positive number, not {text:?}")),
     }
+}
+
+fn is_csv(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".csv")
+}
+
+/// The spec with the CSV file's rows as its series (in place of any `series` or `csv`).
+fn with_data(spec: Json, path: &str) -> Result<Json, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.into(), |n| n.to_string_lossy());
+    let points = trade_target_chart::csv::parse(&text, &name).map_err(|e| e.to_string())?;
+    let mut entries = match spec {
+        Json::Null => Vec::new(),
+        Json::Obj(entries) => entries,
+        other => return Ok(other), // not an object: the spec's own error says so
+    };
+    entries.retain(|(k, _)| k != "series" && k != "csv");
+    entries.push(("series".into(), trade_target_chart::csv::to_json(&points)));
+    Ok(Json::Obj(entries))
 }
 
 fn read_spec(path: Option<&str>) -> Result<Json, String> {
@@ -187,7 +220,10 @@ fn run() -> Result<(), String> {
             return Ok(());
         }
     };
-    let spec = read_spec(args.spec.as_deref())?;
+    let mut spec = read_spec(args.spec.as_deref())?;
+    if let Some(data) = &args.data {
+        spec = with_data(spec, data)?;
+    }
     if args.html || args.out.as_deref().is_some_and(|p| p.ends_with(".html")) {
         let html = match args.width {
             Some(width) => fragment::html(&spec, width, args.height),

@@ -5,13 +5,17 @@
 //   <trade-target-chart></trade-target-chart>                          the default chart
 //   <trade-target-chart spec='{"kind":"bars"}'></trade-target-chart>   spec as JSON
 //   <trade-target-chart src="/charts/trade.json"></trade-target-chart> spec fetched from a URL
+//   <trade-target-chart src="/charts/trade.csv"></trade-target-chart>  data fetched as CSV
 //   <trade-target-chart>
 //     <script type="application/json">{"title": "…"}</script>          spec in a child script
+//     <script type="text/csv">year,total …</script>                    data in a child script
 //     <img slot="fallback" src="chart.png" alt="…">                    shown if the wasm fails
 //   </trade-target-chart>
 //
-// Where several are given, the first wins: `spec`, then `src`, then the child script, because
-// the attributes are what scripts change later. From npm: `import "trade-target-chart/element"`.
+// Where several are given, the first wins: `spec`, then `src`, then the child scripts, because
+// the attributes are what scripts change later. CSV (a `src` served as text/csv or ending in
+// .csv, or a text/csv child) is data: its rows are the series, and a JSON child script's spec
+// lays over them (title, target, …). From npm: `import "trade-target-chart/element"`.
 //
 // A chart is drawn when it comes within 200 px of the viewport (IntersectionObserver), or at
 // once with `loading="eager"` or where there is no IntersectionObserver; `loading="idle"` draws
@@ -106,7 +110,30 @@ function boxIn(fragment) {
 /** Thrown for a `src` that cannot be fetched: a load failure, like the wasm's. */
 class LoadError extends Error {}
 
-async function fetchSpec(src) {
+/**
+ * A spec from a CSV file's text: its rows are the series (read by the core, so errors name
+ * the file, line and column: "data.csv line 7, column total: …"), and `over` (a JSON child's
+ * spec) lays over them. Inline CSV needs no file name: it goes in as the spec's `csv` key.
+ */
+async function csvSpec(text, name, over) {
+  // The core's reader is in the wasm: CSV data always needs the engine.
+  const { parseCSV } = await engine();
+  const spec = { ...over, series: await parseCSV(text, name) };
+  delete spec.csv; // the file's rows are the series
+  return spec;
+}
+
+/** The last part of a URL's path, decoded where it can be ("data.csv"). */
+function fileName(url) {
+  const last = url.pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a malformed %-escape: as written
+  }
+}
+
+async function fetchSpec(src, over) {
   const url = new URL(src, document.baseURI);
   let res;
   try {
@@ -115,6 +142,10 @@ async function fetchSpec(src) {
     throw new LoadError(`could not fetch ${url} (${e.message})`); // network or CORS
   }
   if (!res.ok) throw new LoadError(`could not fetch ${url} (HTTP ${res.status})`);
+  const file = fileName(url);
+  if (/^text\/csv\b/i.test(res.headers.get("content-type") ?? "") || /\.csv$/i.test(file)) {
+    return csvSpec(await res.text(), file || "csv", over());
+  }
   return parseJSON(await res.text(), `the spec at ${url}`);
 }
 
@@ -414,11 +445,14 @@ export class TradeTargetChartElement extends Base {
   #readSpec() {
     const attr = this.getAttribute("spec");
     if (attr != null && attr.trim() !== "") return parseJSON(attr, "the spec attribute");
-    const src = this.getAttribute("src");
-    if (src != null && src.trim() !== "") return fetchSpec(src.trim());
     const script = this.querySelector(':scope > script[type="application/json"]');
-    if (script) return parseJSON(script.textContent, "the JSON script in <trade-target-chart>");
-    return undefined; // the default chart
+    const json = () => script ? parseJSON(script.textContent, "the JSON script in <trade-target-chart>") : undefined;
+    const src = this.getAttribute("src");
+    if (src != null && src.trim() !== "") return fetchSpec(src.trim(), json);
+    // Inline CSV goes in as the spec's `csv` key, synchronously like the JSON child.
+    const csv = this.querySelector(':scope > script[type="text/csv"]');
+    if (csv) return { ...json(), csv: csv.textContent };
+    return json(); // undefined: the default chart
   }
 
   // A CMS preview may rewrite the child script: redraw when it changes.

@@ -1,8 +1,8 @@
 // Type declarations for trade-target-chart (the ESM entry js/index.js).
 //
-//   import { mount, renderSVG, renderHTML, defaultSpec, SpecError } from "trade-target-chart";
+//   import { mount, renderSVG, renderHTML, defaultSpec, parseCSV, SpecError } from "trade-target-chart";
 //
-// renderSVG, renderHTML, defaultSpec, ready, setWasmUrl and SpecError need no DOM: they work in browsers,
+// renderSVG, renderHTML, defaultSpec, parseCSV, ready, setWasmUrl and SpecError need no DOM: they work in browsers,
 // Web Workers, Node ≥ 20, Deno and Bun. mount needs an element in a page. These declarations
 // type-check without the DOM lib too (a Node project's tsconfig).
 //
@@ -80,6 +80,14 @@ export interface Spec {
   subtitle?: string;
   /** The yearly values (at most 10,000 points; years 1900–2200). Default: the built-in China–Russia data. */
   series?: SeriesPoint[];
+  /**
+   * CSV text whose rows become `series` (give one or the other): a header line naming the
+   * columns in any order, `year` and `total` (or `value`) required, `exports`, `imports`,
+   * `estimate` (yes/true/1 or empty), `splitEstimate` and `note` optional; quoted fields,
+   * CRLF and a byte order mark are read. What `toCSV()` writes reads back. Errors name the
+   * line and column: "csv line 7, column total: expected a number, found \"n/a\"".
+   */
+  csv?: string;
   /** The goal to draw. Default (without `series`): $200B by 2024, set in 2018. */
   target?: Target;
   /** Events to mark on the series (at most 20). Default (without `series`): the built-in milestones. */
@@ -116,10 +124,17 @@ export type SpecInput = Spec | string | null | undefined;
  * explanation when `path` is "" (the spec as a whole, or JSON that does not parse).
  */
 export class SpecError extends Error {
-  constructor(path: string, message: string, options?: ErrorOptions);
+  constructor(path: string, message: string, options?: ErrorOptions & { line?: number; column?: string });
   readonly name: "SpecError";
-  /** Where the problem is, as a JSON path like "series[3].value"; "" for the whole spec. */
+  /**
+   * Where the problem is, as a JSON path like "series[3].value"; "" for the whole spec. For an
+   * error in CSV text: "csv" (the spec's key) or the file's name given to {@link parseCSV}.
+   */
   readonly path: string;
+  /** For an error in CSV text: the file's line (1-based; the header is line 1). */
+  readonly line?: number;
+  /** For an error in one CSV cell: its column, as the header names it (e.g. "total"). */
+  readonly column?: string;
 }
 
 /**
@@ -204,6 +219,18 @@ export function renderHTML(spec?: SpecInput, options?: RenderOptions): Promise<s
  * calls; a page using the element never needs it.
  */
 export function hydrate(element: ChartElement, spec: SpecInput, size: { width: number; height: number }): Promise<ChartHandle>;
+
+/**
+ * Reads CSV text with the widget's columns (see {@link Spec.csv}) into series points, in the
+ * file's order, with the core's reader: the one the spec's `csv` key, `<trade-target-chart
+ * src="data.csv">` and the CLI use. Rejects with a {@link SpecError} whose message names
+ * `name` (default "csv"), the line and the column, e.g.
+ * `data.csv line 7, column total: expected a number, found "n/a"`, and which carries `line`
+ * and `column`. Every check the chart makes on a series is made (whole years 1900–2200, no
+ * year twice, values 0–1e15, notes ≤ 500 characters). `chart.toCSV()` reads back to the
+ * same series.
+ */
+export function parseCSV(text: string, name?: string): Promise<SeriesPoint[]>;
 
 /**
  * The default spec: the built-in China–Russia data, target, milestones and texts, as a

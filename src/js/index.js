@@ -139,7 +139,7 @@ function plainCopy(v, depth) {
 function toError(e) {
   if (e instanceof Error) return e;
   if (e && typeof e === "object" && typeof e.message === "string") {
-    return new SpecError(typeof e.path === "string" ? e.path : "", e.message);
+    return new SpecError(typeof e.path === "string" ? e.path : "", e.message, { line: e.line, column: e.column });
   }
   return new Error(String(e));
 }
@@ -333,6 +333,25 @@ export async function renderSVG(spec, { width = 640, height } = {}) {
   const glue = await loadWasm();
   try {
     return height == null ? glue.renderSvg(s, width) : glue.renderSvg(s, width, height);
+  } catch (e) {
+    throw toError(e);
+  }
+}
+
+/**
+ * Reads CSV text with the widget's columns (year,total,exports,imports,estimate,note, in
+ * any order; `value` for `total`) into series points, in the file's order, with the core's
+ * reader (the same one the spec's `csv` key, the element and the CLI use). Rejects with a
+ * SpecError naming `name` (default "csv"), the file's line and the column:
+ * "data.csv line 7, column total: expected a number, found \"n/a\"" (`e.line`, `e.column`).
+ */
+export async function parseCSV(text, name) {
+  if (typeof text !== "string") {
+    throw new TypeError(`trade-target-chart: parseCSV() takes CSV text, not ${text === null ? "null" : typeof text}`);
+  }
+  const glue = await loadWasm();
+  try {
+    return glue.parseCsv(text, typeof name === "string" && name ? name : undefined);
   } catch (e) {
     throw toError(e);
   }

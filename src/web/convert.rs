@@ -50,10 +50,11 @@ fn not_json(message: String) -> String {
     out
 }
 
-/// A `Json` value as a plain JS value (objects, not Maps), for `defaultSpec()`.
+/// A `Json` value as a plain JS value (objects, not Maps), for `defaultSpec()` and
+/// `parseCSV()`.
 pub(super) fn from_json(j: &Json) -> Result<JsValue, SpecError> {
     j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| SpecError::new("", "the default spec could not be copied out"))
+        .map_err(|_| SpecError::new("", "the value could not be copied out to JavaScript"))
 }
 
 pub(super) fn read(spec: JsValue) -> Result<Model, SpecError> {

@@ -234,6 +234,14 @@ async function checkRender(runtime) {
     "RangeError: trade-target-chart: width must be a positive number, not 0",
     "RangeError: trade-target-chart: width must be a positive number, not null",
   ]);
+  assert.deepEqual(r.csv, [{ year: 2020, value: 1.5, note: 'a, "b"' }, { year: 2021, value: 2 }]);
+  assert.deepEqual(r.badCSV, {
+    isSpecError: true,
+    path: "data.csv",
+    line: 3,
+    column: "total",
+    message: 'data.csv line 3, column total: expected a number, found "n/a"',
+  });
   // No DOM: mount says it needs an element rather than failing somewhere inside.
   assert.deepEqual(r.mount, { name: "TypeError", message: "trade-target-chart: mount() needs an element to draw into" });
   assert.deepEqual(r.fakeElement, {

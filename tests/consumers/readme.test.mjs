@@ -49,13 +49,15 @@ export function codeBlocks(markdown) {
 const KNOWN = [
   { has: "npm start   #", why: "the two commands themselves: npm test is what runs this file, npm start serves until stopped (CI runs .ci/run from a clean clone)" },
   { has: "npm install ../trade-target-chart/", run: "install" },
-  { has: 'import { mount, renderSVG, defaultSpec, SpecError } from "trade-target-chart";', run: "npm example" },
+  { has: 'const chart = await mount(el);', run: "npm example" },
   { has: '<trade-target-chart src="/charts/india-russia.json">', why: "placeholders (https://…, a spec and a PNG of the site's); the same markup is drawn by tests/e2e/embed-element.test.mjs" },
   { has: "cp -r node_modules/trade-target-chart/pkg dist/assets/trade-target-chart/", run: "assets" },
   { has: '<iframe src="https://…/www/embed.html', why: "placeholders (https://…); the iframe embed is tested by tests/e2e/embed-iframe.test.mjs" },
   { has: "// build-chart.mjs:", run: "build step" },
   { has: '<script type="module" src="/assets/trade-target-chart/pkg/element.min.js"></script>', run: "element script" },
   { has: "cargo install --path .", run: "cli" },
+  { has: "year,total,exports,imports,estimate,note\n2022,", run: "csv example" },
+  { has: "data.csv line 7, column total: expected a number", run: "csv errors" },
   { has: "JS object ──serde-wasm-bindgen", why: "a diagram, not code" },
 ];
 
@@ -216,6 +218,7 @@ test("README: the npm example runs as written in a page and logs what its commen
   const want = [...byStep["npm example"].matchAll(/console\.log\([^)]*\);?\s*\}?\s*\/\/\s*"([^"]*)"/g)].map((m) => m[1]);
   assert.ok(want.length >= 2, "the example's logged values are in its comments");
   await writeFile(path.join(SITE, "example.js"), `${byStep["npm example"]}\nwindow.readmeDone = true;\n`);
+  await writeFile(path.join(SITE, "data.csv"), byStep["csv example"]); // the file it fetches
   await writeFile(path.join(SITE, "example.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README example</title>
 <script type="importmap">{ "imports": { "trade-target-chart": "./node_modules/trade-target-chart/src/js/index.js" } }</script>
 <script type="module" src="example.js"></script></head><body><div id="chart"></div></body></html>`);
@@ -243,6 +246,8 @@ test("README: the CLI block runs as written with the CLI this checkout builds", 
   await mkdir(path.join(dir, "bin"), { recursive: true });
   await symlink(path.join(ROOT, "target/debug/trade-target-chart"), path.join(dir, "bin/trade-target-chart"));
   await writeFile(path.join(dir, "spec.json"), JSON.stringify(DOLLAR_SPEC));
+  // The README's own CSV example is the data file its --data line reads.
+  await writeFile(path.join(dir, "data.csv"), byStep["csv example"]);
   const r = await sh(lines.slice(1).join("\n"), dir, { PATH: `${path.join(dir, "bin")}:${process.env.PATH}` });
   assert.match(r.stdout, /usage: trade-target-chart render/, "--help printed the usage");
   const svg = await readFile(path.join(dir, "chart.svg"), "utf8");
@@ -250,4 +255,12 @@ test("README: the CLI block runs as written with the CLI this checkout builds", 
   assert.deepEqual([...(await readFile(path.join(dir, "chart.png"))).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "chart.png is a PNG");
   assert.match(await readFile(path.join(dir, "chart.html"), "utf8"), /^<trade-target-chart spec="/, "chart.html is the fragment");
   assert.equal(JSON.parse(await readFile(path.join(dir, "schema.json"), "utf8")).title, "trade-target-chart spec");
+});
+
+test("README: every CSV error message it lists is one tests/csv.rs asserts word for word", async () => {
+  const source = await readFile(path.join(ROOT, "tests/csv.rs"), "utf8");
+  const lines = byStep["csv errors"].split("\n").filter(Boolean);
+  assert.ok(lines.length >= 10);
+  const missing = lines.filter((l) => !source.includes(l) && !source.includes(l.replaceAll("\\", "\\\\").replaceAll('"', '\\"')));
+  assert.deepEqual(missing, [], "README messages that tests/csv.rs does not assert");
 });

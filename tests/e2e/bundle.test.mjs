@@ -75,7 +75,7 @@ test("trade-target-chart.min.js: mount and renderSVG from one file and the wasm 
   assert.equal(r.svg, golden, "byte-identical to the native golden file");
   assert.equal(r.drawn, "<svg");
   assert.equal(r.bad, 'SpecError [titel] titel: unknown key "titel"; did you mean "title"?');
-  assert.deepEqual(r.exports, ["SpecError", "defaultSpec", "hydrate", "mount", "ready", "renderHTML", "renderSVG", "setWasmUrl"]);
+  assert.deepEqual(r.exports, ["SpecError", "defaultSpec", "hydrate", "mount", "parseCSV", "ready", "renderHTML", "renderSVG", "setWasmUrl"]);
   assert.deepEqual(requests.filter((u) => u.startsWith("/pkg/") || u.startsWith("/src/")), [
     "/pkg/trade-target-chart.min.js",
     "/pkg/trade_target_chart_bg.wasm",

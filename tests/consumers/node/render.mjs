@@ -1,6 +1,6 @@
 // A build step in a bare Node project (no bundler, no DOM): what a static-site script writes
 // after `npm install trade-target-chart`. Prints what it saw as JSON for the test to check.
-import { renderSVG, renderHTML, defaultSpec, mount, setWasmUrl, SpecError } from "trade-target-chart";
+import { renderSVG, renderHTML, defaultSpec, parseCSV, mount, setWasmUrl, SpecError } from "trade-target-chart";
 
 const out = {};
 const t0 = performance.now();
@@ -18,6 +18,15 @@ try {
   out.badSpec = "resolved";
 } catch (e) {
   out.badSpec = { isSpecError: e instanceof SpecError, name: e.name, path: e.path, message: e.message };
+}
+
+// CSV read by the core, as in the browser and the CLI.
+out.csv = await parseCSV('year,total,note\r\n2020,1.5,"a, ""b"""\r\n2021,2,\r\n');
+try {
+  await parseCSV("year,total\n2020,1\n2021,n/a\n", "data.csv");
+  out.badCSV = "resolved";
+} catch (e) {
+  out.badCSV = { isSpecError: e instanceof SpecError, path: e.path, line: e.line, column: e.column, message: e.message };
 }
 
 try {

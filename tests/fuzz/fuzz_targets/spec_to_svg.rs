@@ -1,7 +1,7 @@
 //! Arbitrary bytes as a spec: JSON text (serde_json) -> `Json` -> `model` -> `scene` at a
 //! width (and height) taken from the input -> `svg::document`, plus everything else the page
-//! derives from a model (tooltips for every column, CSV, description). Any panic, hang or
-//! broken invariant is a crash.
+//! derives from a model (tooltips for every column, CSV read back through the `csv` key,
+//! description). Any panic, hang or broken invariant is a crash.
 //!
 //! Input layout: one JSON value, then optional trailing bytes that pick the size:
 //! 1–7 bytes: width = their little-endian value; 8–15 bytes: width = that f64 (NaN,
@@ -85,6 +85,25 @@ fuzz_target!(|data: &[u8]| {
         let _ = tooltip::tip(&model, &scene, i, Some(story::Part::Exports));
     }
     let _ = tooltip::nearest(&scene, width);
-    let _ = export::csv(&model);
+    // "Get the data" reads back through the spec's csv key to the points drawn (values
+    // whose digits reach below 1e-31 may move by a few units in the last place).
+    let file = export::csv(&model);
+    let back = trade_target_chart::model(&Json::Obj(vec![("csv".into(), Json::Str(file))]))
+        .expect("toCSV output reads back");
+    let same = |a: f64, b: f64| a == b || (a.max(b) < 1e-14 && (a - b).abs() <= 1e-12 * a.max(b));
+    assert_eq!(back.points.len(), model.drawn().len(), "points read back");
+    for (a, b) in model.drawn().iter().zip(&back.points) {
+        assert!(
+            a.year == b.year
+                && same(a.value, b.value)
+                && a.exports.zip(b.exports).is_none_or(|(x, y)| same(x, y))
+                && a.exports.is_some() == b.exports.is_some()
+                && a.imports.zip(b.imports).is_none_or(|(x, y)| same(x, y))
+                && a.imports.is_some() == b.imports.is_some()
+                && a.estimate == b.estimate
+                && a.note.as_deref().filter(|n| !n.is_empty()) == b.note.as_deref(),
+            "{a:?} read back as {b:?}"
+        );
+    }
     let _ = story::description(&model);
 });
