@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests and the screenshot helper: the in-process static
 // server (www/serve.mjs, serving the repo root) and headless Chromium via playwright-core.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -35,6 +35,17 @@ const FIXTURE_HTML = `<!doctype html>
 `;
 
 /**
+ * What a page's error monitor (Sentry, New Relic, Datadog…) sees, collected in every frame
+ * before the page's own scripts run: window `error` events (uncaught exceptions, and
+ * errors like "ResizeObserver loop completed with undelivered notifications" that reach
+ * window.onerror but not Playwright's pageerror or the console; in the capture phase, so
+ * a failed <script>/<img>/<link> load is seen too) and `unhandledrejection`. Each is sent
+ * to the test through the __ttcMonitor binding (see newPage). Kept in one file shared
+ * with the cross-engine runner (tests/engines/), which injects it through the server.
+ */
+export const MONITOR_SCRIPT = readFileSync(path.join(ROOT, "tests", "e2e", "monitor.js"), "utf8");
+
+/**
  * Starts the static server and the browser. Returns { url, browser, newPage, close }.
  * Fails early with a clear message when the wasm has not been built.
  */
@@ -55,7 +66,9 @@ export async function setup() {
 
   /**
    * Opens a page in a fresh context (so no cache is shared between tests) and records
-   * uncaught page errors and console errors in page.errors.
+   * uncaught page errors, console errors and what a page's error monitor would see
+   * (MONITOR_SCRIPT: window `error` and `unhandledrejection` events, in every frame) in
+   * page.errors.
    */
   async function newPage(options = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -63,6 +76,8 @@ export async function setup() {
     await context.route(`${url}${FIXTURE_PATH}`, (route) =>
       route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: FIXTURE_HTML }),
     );
+    await context.exposeBinding("__ttcMonitor", ({ page }, text) => page?.errors?.push(`monitor: ${text}`));
+    await context.addInitScript({ content: MONITOR_SCRIPT });
     const page = await context.newPage();
     page.errors = [];
     page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));

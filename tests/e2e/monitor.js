@@ -1,0 +1,33 @@
+// What a page's error monitor sees, installed before the page's scripts (tests only: the
+// Playwright harness adds it as an init script, the cross-engine runner's server injects
+// it into every page). Each event is reported through window.__ttcMonitor (a Playwright
+// binding) when there is one, and always kept in window.__ttcErrors, which a WebDriver
+// test reads (a frame also reports to its parent's list, if the parent is same-origin).
+(() => {
+  const seen = (window.__ttcErrors = window.__ttcErrors || []);
+  const report = (text) => {
+    seen.push(text);
+    try {
+      if (window.parent !== window && window.parent.__ttcErrors) window.parent.__ttcErrors.push(`frame: ${text}`);
+    } catch {
+      // A cross-origin parent: the frame's own list still has it.
+    }
+    if (typeof window.__ttcMonitor === "function") window.__ttcMonitor(text).catch?.(() => {});
+  };
+  window.addEventListener(
+    "error",
+    (e) => {
+      const t = e.target;
+      if (t && t !== window && t.nodeType === 1) {
+        report(`error: failed to load <${t.localName}> ${t.src || t.href || ""}`);
+      } else {
+        report(`error: ${e.message || (e.error && e.error.message) || e.error}`);
+      }
+    },
+    true,
+  );
+  window.addEventListener("unhandledrejection", (e) => {
+    const r = e.reason;
+    report(`unhandledrejection: ${(r && r.message) || r}`);
+  });
+})();
