@@ -117,6 +117,9 @@ struct State {
     scheme: Option<MediaQueryList>,
     /// What the page said at the last draw for it (see `Page`).
     page: Option<Page>,
+    /// The animation frame asked for to follow a resize or a `lang` change (see
+    /// `Chart::start`), until it runs: a burst of notifications asks once.
+    frame_request: Option<i32>,
 }
 
 /// The page's say in a drawing: the language around the chart, the colour scheme and
@@ -457,6 +460,9 @@ pub struct Chart {
     /// The one listener: every event, the ResizeObserver's and the MutationObserver's
     /// calls.
     listener: Closure<dyn FnMut(JsValue)>,
+    /// The animation-frame callback that follows the observers' calls (see `start`),
+    /// held only so it lives as long as the chart.
+    _on_frame: Closure<dyn FnMut()>,
     /// Where it listens, so destroy can remove it from each.
     targets: Vec<(EventTarget, &'static str)>,
     resize: Option<ResizeObserver>,
@@ -556,6 +562,7 @@ impl Chart {
             table_due: false,
             description_due: false,
             page: None,
+            frame_request: None,
             scheme: web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()),
         }));
@@ -565,14 +572,37 @@ impl Chart {
         state.borrow_mut().later = Some(Later::new(Closure::new(move || {
             with_state(&w, State::fill_table_due)
         })));
+        // A new width (the ResizeObserver) or `lang` (the MutationObserver) is drawn in
+        // the next animation frame, before it is painted, never inside the observer's
+        // callback: a redraw there changes the observed box's height in the same frame,
+        // and the browser reports "ResizeObserver loop completed with undelivered
+        // notifications" on window.onerror (3-4 times a resize, in every engine), which
+        // a news page's error monitor files against the page.
+        let w = weak.clone();
+        let on_frame = Closure::<dyn FnMut()>::new(move || {
+            with_state(&w, |s| {
+                s.frame_request = None;
+                s.on_page_change();
+            });
+        });
+        let frame_fn: js_sys::Function = on_frame
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone();
         let listener =
             Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
                 Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
-                None => with_state(&weak, State::on_page_change),
+                None => with_state(&weak, |s| {
+                    if s.frame_request.is_none() {
+                        s.frame_request = web_sys::window()
+                            .and_then(|w| w.request_animation_frame(&frame_fn).ok());
+                    }
+                }),
             });
         let mut chart = Chart {
             state,
             listener,
+            _on_frame: on_frame,
             targets: Vec::new(),
             resize: None,
             lang: None,
@@ -713,11 +743,31 @@ impl Chart {
         for (target, name) in self.targets.drain(..) {
             let _ = target.remove_event_listener_with_callback(name, f);
         }
+        self.cancel_callbacks();
         if let Ok(state) = self.state.try_borrow() {
+            state.nodes.root.set_inner_html("");
+        }
+    }
+}
+
+impl Chart {
+    /// Cancels the animation frame and the idle callback still asked for: they call
+    /// closures that are freed with the chart, and calling one then throws.
+    fn cancel_callbacks(&self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            if let (Some(handle), Some(window)) = (state.frame_request.take(), web_sys::window()) {
+                let _ = window.cancel_animation_frame(handle);
+            }
             if let Some(later) = &state.later {
                 later.cancel();
             }
-            state.nodes.root.set_inner_html("");
         }
+    }
+}
+
+/// A chart freed without `destroy()` (or a handle dropped) leaves no callback behind.
+impl Drop for Chart {
+    fn drop(&mut self) {
+        self.cancel_callbacks();
     }
 }
