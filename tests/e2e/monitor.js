@@ -1,4 +1,5 @@
-// What a page's error monitor sees, installed before the page's scripts (tests only: the
+// What a page's error monitor sees (window error and unhandledrejection events,
+// console.error, CSP violations), installed before the page's scripts (tests only: the
 // Playwright harness adds it as an init script, the cross-engine runner's server injects
 // it into every page). Each event is reported through window.__ttcMonitor (a Playwright
 // binding) when there is one, and always kept in window.__ttcErrors, which a WebDriver
@@ -29,5 +30,15 @@
   window.addEventListener("unhandledrejection", (e) => {
     const r = e.reason;
     report(`unhandledrejection: ${(r && r.message) || r}`);
+  });
+  // Monitors hook console.error too, and report CSP violations (composed: ones raised in a
+  // shadow root reach the document).
+  const consoleError = console.error;
+  console.error = function (...args) {
+    report(`console.error: ${args.map(String).join(" ")}`);
+    return consoleError.apply(this, args);
+  };
+  document.addEventListener("securitypolicyviolation", (e) => {
+    report(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
   });
 })();
