@@ -4,7 +4,7 @@
 // we started (usingServer), so Selenium Manager never runs and nothing is downloaded.
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { Builder } from "selenium-webdriver";
 import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/harness.mjs";
 
@@ -17,7 +17,13 @@ const which = (name) => {
   }
 };
 
-const MINIBROWSER = ["/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser", "/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser"].find(existsSync);
+// WebKitGTK's browser, shipped in libwebkit2gtk-4.1-0 (which webkit2gtk-driver pulls in),
+// under the architecture's library directory.
+const MINIBROWSER =
+  process.env.MINIBROWSER ||
+  readdirSync("/usr/lib")
+    .map((d) => `/usr/lib/${d}/webkit2gtk-4.1/MiniBrowser`)
+    .find(existsSync);
 
 /** Window size asked of every engine (each gives roughly this; checks size their own columns). */
 const WINDOW = { width: 1024, height: 900 };
