@@ -249,6 +249,8 @@ test("a wasm that cannot be loaded leaves a readable message in the element", as
   assert.match(r.text, /could not be loaded/);
   assert.match(r.text, /404/);
   assert.equal(r.hasMarkup, false, "plain text only");
+  assert.equal(page.expectErrors(/status of 404/).length, 1, "Chromium logs the 404 itself");
+  assert.deepEqual(page.errors, []);
 });
 
 // A resize used to redraw inside the ResizeObserver's callback, which changed the observed

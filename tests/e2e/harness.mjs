@@ -63,6 +63,7 @@ export async function setup() {
   }
   const url = server.url.replace(/\/+$/, ""); // the origin, no trailing slash
   const contexts = new Set();
+  const pages = [];
 
   /**
    * Opens a page in a fresh context (so no cache is shared between tests) and records
@@ -79,7 +80,14 @@ export async function setup() {
     await context.exposeBinding("__ttcMonitor", ({ page }, text) => page?.errors?.push(`monitor: ${text}`));
     await context.addInitScript({ content: MONITOR_SCRIPT });
     const page = await context.newPage();
+    pages.push(page);
     page.errors = [];
+    /** Takes the errors a test caused on purpose (matching `pattern`) out of page.errors; returns them. */
+    page.expectErrors = (pattern) => {
+      const hit = page.errors.filter((e) => pattern.test(e));
+      page.errors = page.errors.filter((e) => !pattern.test(e));
+      return hit;
+    };
     page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));
     page.on("console", (msg) => {
       if (msg.type() === "error") page.errors.push(`console.error: ${msg.text()}`);
@@ -91,10 +99,17 @@ export async function setup() {
     return page;
   }
 
+  /**
+   * Closes everything, then fails (the file's `after` hook, so the file fails) if any page
+   * had an error that no test took out of its page.errors: a test that expects one (a
+   * deliberate 404) removes it, `page.errors = page.errors.filter(…)`, and asserts the rest.
+   */
   async function close() {
+    const left = pages.flatMap((p) => (p.errors ?? []).map((e) => `${p.url()}: ${e}`));
     for (const c of contexts) await c.close().catch(() => {});
     await browser.close().catch(() => {});
     await server.close();
+    if (left.length) throw new Error(`errors on pages that no test asserted:\n${left.join("\n")}`);
   }
 
   return { url, server, browser, newPage, close };
