@@ -45,6 +45,11 @@ function tooltipState(selector) {
   return { shown, lines: [...tip.children].map((d) => d.textContent), live: live?.textContent ?? null, covered, years: years.length };
 }
 
+/** Two animation frames and a moment: a late observer notification has arrived. */
+function settle(driver) {
+  return driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));");
+}
+
 async function key(driver, k) {
   await driver.actions({ async: true }).sendKeys(k).perform();
 }
@@ -186,7 +191,7 @@ export const CHECKS = [
     },
   },
   {
-    name: "resize follows the column, nothing on window.onerror",
+    name: "resize (dynamic and pre-rendered) follows the column, nothing on window.onerror",
     async run({ driver, url }) {
       await openElementPage(driver, url);
       for (const width of [360, 900, 480, 640]) {
@@ -194,7 +199,17 @@ export const CHECKS = [
         await until(driver, (w) => document.querySelector("#c").shadowRoot.querySelector(".box svg")?.getAttribute("width") === String(w), [width], `the chart at ${width} px`);
       }
       // Let any late observer notification (the loop error comes after a frame) arrive.
-      await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));");
+      await settle(driver);
+      // The pre-rendered chart too, once taken over (it keeps its box until the width changes).
+      await driver.get(`${url}/www/static.html`);
+      const sel = "trade-target-chart[rendered]";
+      await driver.executeScript((s) => document.querySelector(s).shadowRoot.querySelector("div.ttc").focus(), sel);
+      await until(driver, (s) => !!document.querySelector(s).chart, [sel], "the element to take the chart over");
+      for (const width of [360, 440]) {
+        await driver.executeScript((s, w) => (document.querySelector(s).style.width = `${w}px`), sel, width);
+        await until(driver, (s, w) => document.querySelector(s).shadowRoot.querySelector("svg")?.getAttribute("width") === String(w), [sel, width], `the pre-rendered chart redrawn at ${width} px`);
+      }
+      await settle(driver);
     },
   },
   {
