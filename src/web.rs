@@ -733,6 +733,18 @@ impl Chart {
     /// Stops following the element and the page, removes the listener from everything
     /// it was added to, and empties the element. Call `free()` afterwards.
     pub fn destroy(&mut self) {
+        self.detach();
+        if let Ok(state) = self.state.try_borrow() {
+            state.nodes.root.set_inner_html("");
+        }
+    }
+}
+
+impl Chart {
+    /// Stops the observers, removes the listener and cancels the animation frame and the
+    /// idle callback still asked for: each would call a closure that is freed with the
+    /// chart, and calling one then throws (on window.onerror, for the page's monitor).
+    fn detach(&mut self) {
         if let Some(o) = self.resize.take() {
             o.disconnect();
         }
@@ -743,17 +755,6 @@ impl Chart {
         for (target, name) in self.targets.drain(..) {
             let _ = target.remove_event_listener_with_callback(name, f);
         }
-        self.cancel_callbacks();
-        if let Ok(state) = self.state.try_borrow() {
-            state.nodes.root.set_inner_html("");
-        }
-    }
-}
-
-impl Chart {
-    /// Cancels the animation frame and the idle callback still asked for: they call
-    /// closures that are freed with the chart, and calling one then throws.
-    fn cancel_callbacks(&self) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             if let (Some(handle), Some(window)) = (state.frame_request.take(), web_sys::window()) {
                 let _ = window.cancel_animation_frame(handle);
@@ -765,9 +766,10 @@ impl Chart {
     }
 }
 
-/// A chart freed without `destroy()` (or a handle dropped) leaves no callback behind.
+/// A chart freed without `destroy()` (or a handle dropped) leaves nothing behind that
+/// could call into it; the element keeps its last picture.
 impl Drop for Chart {
     fn drop(&mut self) {
-        self.cancel_callbacks();
+        self.detach();
     }
 }
