@@ -9,7 +9,7 @@
   const report = (text) => {
     seen.push(text);
     try {
-      if (window.parent !== window && window.parent.__ttcErrors) window.parent.__ttcErrors.push(`frame: ${text}`);
+      if (window.parent !== window && window.parent.__ttcErrors) window.parent.__ttcErrors.push(`frame ${location.pathname}: ${text}`);
     } catch {
       // A cross-origin parent: the frame's own list still has it.
     }
