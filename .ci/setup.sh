@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install whatever the build/test tool chain lacks; a no-op (well under 2 s) when all is present.
-# Usage: .ci/setup.sh [--test]   (--test also ensures headless Chromium + chromedriver)
+# Usage: .ci/setup.sh [--test]   (--test also ensures Chromium, Firefox ESR, WebKitGTK, their
+# WebDriver servers and Xvfb)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # CI shells may not source ~/.cargo/env.
@@ -35,16 +36,29 @@ if [[ "$wb_have" != "$wb_want" ]]; then
   cargo install wasm-bindgen-cli --version "$wb_want" --force
 fi
 
-# npm dev deps (binaryen's wasm-opt, playwright-core, axe-core). Debian's binaryen is too old
+# npm dev deps (binaryen's wasm-opt, playwright-core, axe-core, selenium-webdriver). Debian's binaryen is too old
 # and silently miscompiles wasm-bindgen output, so wasm-opt always comes from here.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
 fi
 
 if (( want_test )); then
-  # Playwright cannot download browsers here; tests use Debian's Chromium instead.
-  if [[ ! -x /usr/bin/chromium ]] || ! command -v chromedriver >/dev/null; then
+  # Playwright cannot download browsers here; tests use Debian's browsers instead: Chromium
+  # (Playwright, wasm-bindgen-test) and, for the cross-engine checks (tests/engines/),
+  # Firefox ESR and WebKitGTK (WebKitWebDriver and MiniBrowser) under Xvfb.
+  missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if (( ${#missing[@]} )); then
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+  fi
+  # Firefox's WebDriver server is not packaged in Debian 12: from crates.io (about 3 min).
+  if ! command -v geckodriver >/dev/null; then
+    echo "setup: installing geckodriver from crates.io; takes ~3 min"
+    cargo install geckodriver --version 0.37.1
   fi
 fi

@@ -57,6 +57,10 @@ if [[ -d tests/e2e ]]; then
 else
   skip "end-to-end tests" "tests/e2e/ not written yet"
 fi
+# The reader checks in Firefox ESR, WebKitGTK (under its own Xvfb) and Chromium, over WebDriver.
+if [[ -f tests/engines/run.mjs ]]; then
+  step "engines: firefox, webkit, chromium (tests/engines)" node tests/engines/run.mjs
+fi
 # The packed tarball installed into fresh Vite, webpack and bundler-less apps (needs the npm
 # registry for the bundlers; their node_modules are cached in tests/consumers/.cache/).
 if [[ -f tests/consumers/consumers.test.mjs ]]; then

@@ -175,6 +175,55 @@ pub fn ellipsize(text: &str, font: Font, max_width: f64) -> String {
     }
 }
 
+/// The families of a CSS `font-family` list that other programs know too: vendor
+/// keywords (`-webkit-standard`, WebKit's name for its default font; `-apple-system`,
+/// `-moz-…`) and Chrome's `BlinkMacSystemFont` alias are dropped, since an exported SVG
+/// that names them is drawn in some fallback anywhere else. The rest are kept as written
+/// (quotes included), comma-separated. None when nothing is left.
+pub fn portable_families(list: &str) -> Option<String> {
+    let mut out = String::new();
+    for family in split_families(list) {
+        let vendor = family.starts_with('-') || family.eq_ignore_ascii_case("BlinkMacSystemFont");
+        if vendor || family.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(family);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The page's font (its computed `font-family`) as the chart's, in portable families
+/// (`portable_families`), unless it is a browser's default, which a page that set no font
+/// computes to: Firefox's `serif`, Chromium's `Times New Roman` or `Times`, WebKit's
+/// `-webkit-standard` (Times on a Mac). Then our own sans stack reads better, and the
+/// chart looks and measures the same in every engine.
+pub fn host_family(list: &str) -> Option<String> {
+    let families = portable_families(list)?;
+    let first = split_families(&families).next().unwrap_or_default();
+    let name = first.trim_matches(|c| c == '"' || c == '\'');
+    let default = ["serif", "times", "times new roman"]
+        .iter()
+        .any(|d| name.eq_ignore_ascii_case(d));
+    (!default).then_some(families)
+}
+
+/// The entries of a `font-family` list, trimmed; a comma inside quotes is part of a name.
+fn split_families(list: &str) -> impl Iterator<Item = &str> {
+    let mut quote = None;
+    list.split(move |c: char| {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if q == c => quote = None,
+            _ => {}
+        }
+        quote.is_none() && c == ','
+    })
+    .map(str::trim)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +260,46 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.last().is_some_and(|l| l.ends_with('…')));
         assert!(lines.iter().all(|l| f.width(l) <= 100.0));
+    }
+
+    /// A page that set no font computes to its browser's default, which never becomes the
+    /// chart's; what a page chose does, in names other programs know.
+    #[test]
+    fn a_browser_default_font_is_not_the_host_font_and_vendor_names_are_dropped() {
+        for default in [
+            "-webkit-standard",
+            "serif",
+            "Times",
+            "\"Times New Roman\"",
+            "\"Times New Roman\", serif",
+            "'Times New Roman'",
+            " -webkit-body, serif",
+            "",
+            " ",
+        ] {
+            assert_eq!(host_family(default), None, "{default:?}");
+        }
+        assert_eq!(
+            host_family("Verdana, sans-serif").as_deref(),
+            Some("Verdana, sans-serif")
+        );
+        assert_eq!(
+            host_family("-apple-system, BlinkMacSystemFont, \"Segoe UI\", Roboto, sans-serif")
+                .as_deref(),
+            Some("\"Segoe UI\", Roboto, sans-serif")
+        );
+        assert_eq!(
+            host_family("Georgia, -webkit-standard").as_deref(),
+            Some("Georgia")
+        );
+        assert_eq!(
+            host_family("\"Font, with comma\", serif").as_deref(),
+            Some("\"Font, with comma\", serif")
+        );
+        assert_eq!(portable_families("-webkit-standard"), None);
+        assert_eq!(
+            portable_families("Georgia, serif").as_deref(),
+            Some("Georgia, serif")
+        );
     }
 }

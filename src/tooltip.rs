@@ -1,7 +1,7 @@
 //! Tooltips, decided on the layout rather than by DOM elements per point: which year a
 //! pointer or key lands on, what the tooltip says, and where the box goes so that it
 //! stays inside the chart and never covers the point it describes, the title, the
-//! readout or a milestone label.
+//! readout, a milestone label or the year labels.
 
 use crate::model::Model;
 use crate::scene::{Rect, Role, Scene};
@@ -51,12 +51,49 @@ pub fn part_at(scene: &Scene, index: usize, y: f64) -> Option<Part> {
     })
 }
 
-/// The tooltip for column `index`, placed inside the `scene`.
+/// The tooltip for column `index`, placed inside the `scene`. Its lines are as wide as
+/// the chart allows; when such a box has no free place (see `place`: on a phone, the
+/// year labels, the milestone markers and the point leave no band tall enough across
+/// the whole width), the same words are set narrower, and so taller, to fit beside
+/// them. If no shape fits, the widest is placed as well as it can be.
 pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Option<Tip> {
     let col = scene.columns.get(index)?;
     let (w, h) = (f64::from(scene.width), f64::from(scene.height));
-    let max_text = crate::num::clamp(w - 2.0 * PAD - 8.0, 60.0, 280.0);
+    let widest = crate::num::clamp(w - 2.0 * PAD - 8.0, 60.0, 280.0);
     let spoken = story::tooltip(model, index, part);
+    let point = (col.x, part.map_or(col.y, |p| segment_mid(col, p)));
+    let levels = keep_clear(scene, point);
+    let shape = |max_text: f64| {
+        let lines = set(&spoken, max_text);
+        let size = size(&lines, w, h);
+        (lines, size)
+    };
+    let (lines, size) = shape(widest);
+    let narrower = [0.75, 0.6].into_iter().map(|f| (widest * f).floor());
+    let free = std::iter::once((lines.clone(), size))
+        .chain(narrower.filter(|m| *m >= 60.0).map(shape))
+        .find_map(|(lines, size)| {
+            let strict = levels.first()?;
+            free_place(scene, point, size, strict).map(|rect| (lines, rect))
+        });
+    let (lines, rect) = match free {
+        Some(found) => found,
+        None => {
+            let rect = place_in(scene, point, size, &levels);
+            (lines, rect)
+        }
+    };
+    Some(Tip {
+        index,
+        lines,
+        spoken,
+        rect,
+        point,
+    })
+}
+
+/// The tooltip's words as lines at most `max_text` wide.
+fn set(spoken: &[String], max_text: f64) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, line) in spoken.iter().enumerate() {
         let font = if i == 0 { TITLE_FONT } else { FONT };
@@ -81,6 +118,11 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
         }
         lines.extend(wrap(&current, font, max_text, 4));
     }
+    lines
+}
+
+/// The box around `lines`, at most the chart's `w` × `h`.
+fn size(lines: &[String], w: f64, h: f64) -> (f64, f64) {
     let text_w = lines
         .iter()
         .enumerate()
@@ -92,64 +134,40 @@ pub fn tip(model: &Model, scene: &Scene, index: usize, part: Option<Part>) -> Op
             }
         })
         .fold(0.0, f64::max);
-    let (bw, bh) = (
+    (
         (text_w + 2.0 * PAD).ceil().min(w),
         (f64::from(FONT.line_height()) * lines.len() as f64 + 2.0 * PAD).min(h),
-    );
-    let point = (col.x, part.map_or(col.y, |p| segment_mid(col, p)));
-    let rect = place(scene, point, (bw, bh));
-    Some(Tip {
-        index,
-        lines,
-        spoken,
-        rect,
-        point,
-    })
+    )
 }
 
 /// Where a `size` box goes for the point at `point`: beside it (above right, above
 /// left, below right, below left, centred above, centred below, in that order), else
 /// the free place nearest to it; always inside the chart. Free means clear of the
 /// point (6 px around it) and of every text a reader needs while the tip is open: the
-/// title, the readout and the milestone labels. Axis labels, the legend, the footer and
-/// the other labels may be covered, as any tooltip covers the chart under it.
+/// title, the readout, the milestone labels and the year labels under the plot (the
+/// reader finds the year pointed at against them). The value axis, the legend, the
+/// footer and the other labels may be covered, as any tooltip covers the chart under it.
 ///
 /// When no place is free (a box nearly as big as a narrow chart), the least bad one
-/// is taken, giving way in this order: the milestone labels may be covered first,
-/// then the readout, then the title; the point stays clear whenever any place can.
-fn place(scene: &Scene, (px, py): (f64, f64), (bw, bh): (f64, f64)) -> Rect {
-    let (w, h) = (f64::from(scene.width), f64::from(scene.height));
-    let at = |x: f64, y: f64| {
-        let x0 = crate::num::clamp(x, 0.0, (w - bw).max(0.0));
-        let y0 = crate::num::clamp(y, 0.0, (h - bh).max(0.0));
-        Rect {
-            x0,
-            y0,
-            x1: x0 + bw,
-            y1: y0 + bh,
-        }
-    };
-    let near = [
-        at(px + GAP, py - bh - GAP),
-        at(px - GAP - bw, py - bh - GAP),
-        at(px + GAP, py + GAP),
-        at(px - GAP - bw, py + GAP),
-        at(px - bw / 2.0, py - bh - GAP),
-        at(px - bw / 2.0, py + GAP),
-    ];
-    // Every place across (beside the point, centred on it, at either edge) and down
-    // (in 2 px steps); the nearest free one is taken.
-    let xs = [px + GAP, px - GAP - bw, px - bw / 2.0, 0.0, w - bw];
-    let steps = crate::num::sat_u32(((h - bh).max(0.0) / 2.0).floor());
-    let far = || {
-        xs.iter()
-            .flat_map(move |&x| (0..=steps).map(move |i| at(x, f64::from(i) * 2.0)))
-    };
-    let distance = |r: &Rect| {
-        let dx = (r.x0 - px).max(px - r.x1).max(0.0);
-        let dy = (r.y0 - py).max(py - r.y1).max(0.0);
-        dx * dx + dy * dy
-    };
+/// is taken, giving way in this order: the year labels may be covered first, then the
+/// milestone labels, then the readout, then the title; the point stays clear whenever
+/// any place can.
+#[cfg(test)]
+fn place(scene: &Scene, point: (f64, f64), size: (f64, f64)) -> Rect {
+    place_in(scene, point, size, &keep_clear(scene, point))
+}
+
+/// `place` with the boxes to keep clear already gathered (`keep_clear`).
+fn place_in(scene: &Scene, point: (f64, f64), size: (f64, f64), levels: &[Vec<Rect>]) -> Rect {
+    levels
+        .iter()
+        .find_map(|avoid| free_place(scene, point, size, avoid))
+        .unwrap_or_else(|| near(scene, point, size)[0])
+}
+
+/// What a tooltip keeps clear, strictest first, then giving way one role at a time (see
+/// `place`); the point (6 px around it) in each.
+fn keep_clear(scene: &Scene, (px, py): (f64, f64)) -> [Vec<Rect>; 5] {
     let point = Rect {
         x0: px - 6.0,
         y0: py - 6.0,
@@ -164,23 +182,69 @@ fn place(scene: &Scene, (px, py): (f64, f64), (bw, bh): (f64, f64)) -> Rect {
             .chain([point])
             .collect()
     };
-    let keep_clear = [
+    [
+        boxes(&[Role::Title, Role::Readout, Role::Milestone, Role::XTick]),
         boxes(&[Role::Title, Role::Readout, Role::Milestone]),
         boxes(&[Role::Title, Role::Readout]),
         boxes(&[Role::Title]),
         boxes(&[]),
-    ];
-    keep_clear
-        .iter()
-        .find_map(|avoid| {
-            let free = |r: &Rect| !avoid.iter().any(|a| a.overlaps(r));
-            near.iter().copied().find(free).or_else(|| {
-                far()
-                    .filter(free)
-                    .min_by(|a, b| distance(a).total_cmp(&distance(b)))
-            })
+    ]
+}
+
+/// The box at (x, y), moved inside the chart.
+fn at(scene: &Scene, (bw, bh): (f64, f64), x: f64, y: f64) -> Rect {
+    let (w, h) = (f64::from(scene.width), f64::from(scene.height));
+    let x0 = crate::num::clamp(x, 0.0, (w - bw).max(0.0));
+    let y0 = crate::num::clamp(y, 0.0, (h - bh).max(0.0));
+    Rect {
+        x0,
+        y0,
+        x1: x0 + bw,
+        y1: y0 + bh,
+    }
+}
+
+/// The places beside the point, in the order they are preferred.
+fn near(scene: &Scene, (px, py): (f64, f64), size: (f64, f64)) -> [Rect; 6] {
+    let (bw, bh) = size;
+    [
+        at(scene, size, px + GAP, py - bh - GAP),
+        at(scene, size, px - GAP - bw, py - bh - GAP),
+        at(scene, size, px + GAP, py + GAP),
+        at(scene, size, px - GAP - bw, py + GAP),
+        at(scene, size, px - bw / 2.0, py - bh - GAP),
+        at(scene, size, px - bw / 2.0, py + GAP),
+    ]
+}
+
+/// The first place beside the point clear of `avoid`, else the nearest clear one
+/// anywhere: every place across (beside the point, centred on it, at either edge) and
+/// down (in 2 px steps).
+fn free_place(
+    scene: &Scene,
+    (px, py): (f64, f64),
+    size: (f64, f64),
+    avoid: &[Rect],
+) -> Option<Rect> {
+    let (w, h) = (f64::from(scene.width), f64::from(scene.height));
+    let (bw, bh) = size;
+    let free = |r: &Rect| !avoid.iter().any(|a| a.overlaps(r));
+    let distance = |r: &Rect| {
+        let dx = (r.x0 - px).max(px - r.x1).max(0.0);
+        let dy = (r.y0 - py).max(py - r.y1).max(0.0);
+        dx * dx + dy * dy
+    };
+    let xs = [px + GAP, px - GAP - bw, px - bw / 2.0, 0.0, w - bw];
+    let steps = crate::num::sat_u32(((h - bh).max(0.0) / 2.0).floor());
+    near(scene, (px, py), size)
+        .into_iter()
+        .find(free)
+        .or_else(|| {
+            xs.iter()
+                .flat_map(|&x| (0..=steps).map(move |i| at(scene, size, x, f64::from(i) * 2.0)))
+                .filter(free)
+                .min_by(|a, b| distance(a).total_cmp(&distance(b)))
         })
-        .unwrap_or(near[0])
 }
 
 /// The middle of one segment of a breakdown bar: the tooltip points at it.

@@ -137,6 +137,9 @@ struct State {
     scheme: Option<MediaQueryList>,
     /// What the page said at the last draw for it (see `Page`).
     page: Option<Page>,
+    /// The animation frame asked for to follow a resize or a `lang` change (see
+    /// `Chart::start`), until it runs: a burst of notifications asks once.
+    frame_request: Option<i32>,
 }
 
 /// The page's say in a drawing: the language around the chart, the colour scheme and
@@ -477,6 +480,9 @@ pub struct Chart {
     /// The one listener: every event, the ResizeObserver's and the MutationObserver's
     /// calls.
     listener: Closure<dyn FnMut(JsValue)>,
+    /// The animation-frame callback that follows the observers' calls (see `start`),
+    /// held only so it lives as long as the chart.
+    _on_frame: Closure<dyn FnMut()>,
     /// Where it listens, so destroy can remove it from each.
     targets: Vec<(EventTarget, &'static str)>,
     resize: Option<ResizeObserver>,
@@ -576,6 +582,7 @@ impl Chart {
             table_due: false,
             description_due: false,
             page: None,
+            frame_request: None,
             scheme: web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()),
         }));
@@ -585,14 +592,37 @@ impl Chart {
         state.borrow_mut().later = Some(Later::new(Closure::new(move || {
             with_state(&w, State::fill_table_due)
         })));
+        // A new width (the ResizeObserver) or `lang` (the MutationObserver) is drawn in
+        // the next animation frame, before it is painted, never inside the observer's
+        // callback: a redraw there changes the observed box's height in the same frame,
+        // and the browser reports "ResizeObserver loop completed with undelivered
+        // notifications" on window.onerror (3-4 times a resize, in every engine), which
+        // a news page's error monitor files against the page.
+        let w = weak.clone();
+        let on_frame = Closure::<dyn FnMut()>::new(move || {
+            with_state(&w, |s| {
+                s.frame_request = None;
+                s.on_page_change();
+            });
+        });
+        let frame_fn: js_sys::Function = on_frame
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone();
         let listener =
             Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
                 Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
-                None => with_state(&weak, State::on_page_change),
+                None => with_state(&weak, |s| {
+                    if s.frame_request.is_none() {
+                        s.frame_request = web_sys::window()
+                            .and_then(|w| w.request_animation_frame(&frame_fn).ok());
+                    }
+                }),
             });
         let mut chart = Chart {
             state,
             listener,
+            _on_frame: on_frame,
             targets: Vec::new(),
             resize: None,
             lang: None,
@@ -723,6 +753,18 @@ impl Chart {
     /// Stops following the element and the page, removes the listener from everything
     /// it was added to, and empties the element. Call `free()` afterwards.
     pub fn destroy(&mut self) {
+        self.detach();
+        if let Ok(state) = self.state.try_borrow() {
+            state.nodes.root.set_inner_html("");
+        }
+    }
+}
+
+impl Chart {
+    /// Stops the observers, removes the listener and cancels the animation frame and the
+    /// idle callback still asked for: each would call a closure that is freed with the
+    /// chart, and calling one then throws (on window.onerror, for the page's monitor).
+    fn detach(&mut self) {
         if let Some(o) = self.resize.take() {
             o.disconnect();
         }
@@ -733,11 +775,21 @@ impl Chart {
         for (target, name) in self.targets.drain(..) {
             let _ = target.remove_event_listener_with_callback(name, f);
         }
-        if let Ok(state) = self.state.try_borrow() {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            if let (Some(handle), Some(window)) = (state.frame_request.take(), web_sys::window()) {
+                let _ = window.cancel_animation_frame(handle);
+            }
             if let Some(later) = &state.later {
                 later.cancel();
             }
-            state.nodes.root.set_inner_html("");
         }
+    }
+}
+
+/// A chart freed without `destroy()` (or a handle dropped) leaves nothing behind that
+/// could call into it; the element keeps its last picture.
+impl Drop for Chart {
+    fn drop(&mut self) {
+        self.detach();
     }
 }

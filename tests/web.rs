@@ -583,3 +583,44 @@ fn an_update_patches_the_svg_on_screen_into_the_new_picture() {
         .expect("valid update");
     assert!(el.query_selector(".ttc svg img").ok().flatten().is_none());
 }
+
+/// Resolves after `n` animation frames.
+async fn frames(n: usize) {
+    for _ in 0..n {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("window")
+                .request_animation_frame(&resolve)
+                .expect("requestAnimationFrame");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("frame");
+    }
+}
+
+/// A chart dropped (freed) without `destroy()`, say by a framework that forgets, leaves
+/// no observer or listener behind to call its freed closures: a resize afterwards raises
+/// nothing on window.onerror (it raised "closure invoked ... after being dropped").
+#[wasm_bindgen_test]
+async fn a_chart_dropped_without_destroy_leaves_nothing_to_call() {
+    let window = web_sys::window().expect("window");
+    let errors = js_sys::Array::new();
+    let seen = errors.clone();
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        seen.push(&js_sys::Reflect::get(&e, &"message".into()).unwrap_or_default());
+    });
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .expect("listen");
+    let el = host(640);
+    let chart = Chart::new(el.clone(), JsValue::UNDEFINED).expect("mounts");
+    frames(2).await;
+    drop(chart);
+    el.style().set_property("width", "320px").expect("style");
+    frames(3).await;
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .expect("unlisten");
+    assert_eq!(errors.to_vec(), Vec::<JsValue>::new());
+}

@@ -80,22 +80,13 @@ pub(super) fn resolve_theme(
     if let Some(c) = color("--ttc-background") {
         theme.background = c;
     }
+    // The core decides which fonts are the page's choice (see `text::host_family`).
     let font = var("--ttc-font")
-        .map(|f| f.trim().to_owned())
-        .or_else(|| host_font(&style.get_property_value("font-family").unwrap_or_default()));
+        .and_then(|f| crate::text::portable_families(&f))
+        .or_else(|| {
+            crate::text::host_family(&style.get_property_value("font-family").unwrap_or_default())
+        });
     (theme, font)
-}
-
-/// The host page's font, unless it is the browser's default serif (a page that set no
-/// font, or our element's reset shadow root): then our own sans stack reads better.
-fn host_font(family: &str) -> Option<String> {
-    let f = family.trim();
-    let lower = f.to_ascii_lowercase();
-    let default = f.is_empty()
-        || lower == "serif"
-        || lower.starts_with("\"times new roman\"")
-        || lower.starts_with("times");
-    (!default).then(|| f.to_owned())
 }
 
 /// How much wider than Helvetica/Arial `family` runs, measured once with canvas text

@@ -106,4 +106,7 @@ test("strict CSP: element (script, attribute, src, canvas, dark, error box), mou
     return { applied: getComputedStyle(document.body).outlineStyle === "solid", counted: window.__violations.length };
   });
   assert.deepEqual(blocked, { applied: false, counted: 1 });
+  // The monitor saw it too (the violation, the blocked <style>, Chromium's console line).
+  assert.equal(p.expectErrors(/style-src|<style>/).length, 3);
+  assert.deepEqual(p.errors, []);
 });

@@ -86,6 +86,8 @@ test("?src= spec URL; a missing or bad spec shows a readable error in the frame"
     });
     const s = await frameState(q);
     assert.match(s.error ?? "", pattern, `${query}: ${JSON.stringify(s)}`);
+    q.expectErrors(/status of 404/); // nothing.json's 404, logged by Chromium
+    assert.deepEqual(q.errors, [], query);
     await q.closeContext();
   }
   assert.deepEqual(p.errors, []);

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests and the screenshot helper: the in-process static
 // server (www/serve.mjs, serving the repo root) and headless Chromium via playwright-core.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -35,6 +35,17 @@ const FIXTURE_HTML = `<!doctype html>
 `;
 
 /**
+ * What a page's error monitor (Sentry, New Relic, Datadog…) sees, collected in every frame
+ * before the page's own scripts run: window `error` events (uncaught exceptions, and
+ * errors like "ResizeObserver loop completed with undelivered notifications" that reach
+ * window.onerror but not Playwright's pageerror or the console; in the capture phase, so
+ * a failed <script>/<img>/<link> load is seen too) and `unhandledrejection`. Each is sent
+ * to the test through the __ttcMonitor binding (see newPage). Kept in one file shared
+ * with the cross-engine runner (tests/engines/), which injects it through the server.
+ */
+export const MONITOR_SCRIPT = readFileSync(path.join(ROOT, "tests", "e2e", "monitor.js"), "utf8");
+
+/**
  * Starts the static server and the browser. Returns { url, browser, newPage, close }.
  * Fails early with a clear message when the wasm has not been built.
  */
@@ -52,10 +63,13 @@ export async function setup() {
   }
   const url = server.url.replace(/\/+$/, ""); // the origin, no trailing slash
   const contexts = new Set();
+  const pages = [];
 
   /**
    * Opens a page in a fresh context (so no cache is shared between tests) and records
-   * uncaught page errors and console errors in page.errors.
+   * uncaught page errors, console errors and what a page's error monitor would see
+   * (MONITOR_SCRIPT: window `error` and `unhandledrejection` events, in every frame) in
+   * page.errors.
    */
   async function newPage(options = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -63,8 +77,17 @@ export async function setup() {
     await context.route(`${url}${FIXTURE_PATH}`, (route) =>
       route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: FIXTURE_HTML }),
     );
+    await context.exposeBinding("__ttcMonitor", ({ page }, text) => page?.errors?.push(`monitor: ${text}`));
+    await context.addInitScript({ content: MONITOR_SCRIPT });
     const page = await context.newPage();
+    pages.push(page);
     page.errors = [];
+    /** Takes the errors a test caused on purpose (matching `pattern`) out of page.errors; returns them. */
+    page.expectErrors = (pattern) => {
+      const hit = page.errors.filter((e) => pattern.test(e));
+      page.errors = page.errors.filter((e) => !pattern.test(e));
+      return hit;
+    };
     page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));
     page.on("console", (msg) => {
       if (msg.type() === "error") page.errors.push(`console.error: ${msg.text()}`);
@@ -76,10 +99,17 @@ export async function setup() {
     return page;
   }
 
+  /**
+   * Closes everything, then fails (the file's `after` hook, so the file fails) if any page
+   * had an error that no test took out of its page.errors: a test that expects one (a
+   * deliberate 404) removes it, `page.errors = page.errors.filter(…)`, and asserts the rest.
+   */
   async function close() {
+    const left = pages.flatMap((p) => (p.errors ?? []).map((e) => `${p.url()}: ${e}`));
     for (const c of contexts) await c.close().catch(() => {});
     await browser.close().catch(() => {});
     await server.close();
+    if (left.length) throw new Error(`errors on pages that no test asserted:\n${left.join("\n")}`);
   }
 
   return { url, server, browser, newPage, close };

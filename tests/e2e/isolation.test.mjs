@@ -324,6 +324,8 @@ test("without the wasm (404), mount() and renderSVG() say so in words; a later t
   });
   assert.equal(again, "Loaded on the second try");
   await nextFrames(page);
+  page.expectErrors(/status of 404/); // the blocked wasm's 404s, logged by Chromium
+  assert.deepEqual(page.errors, []);
 });
 
 test("a spec behind a Proxy (a Vue or MobX reactive object) draws like the object itself", async () => {
