@@ -45,6 +45,31 @@ function tooltipState(selector) {
   return { shown, lines: [...tip.children].map((d) => d.textContent), live: live?.textContent ?? null, covered, years: years.length };
 }
 
+/** The fitting fragment in the page as the reader sees it: the layout on screen and its sizes. */
+function fitState() {
+  const el = document.querySelector("trade-target-chart[rendered]");
+  const root = el.shadowRoot;
+  const col = document.getElementById("col");
+  const shown = [...root.querySelectorAll(".ttc-l")].filter((l) => l.offsetWidth > 0);
+  const svg = shown[0]?.querySelector("svg");
+  const r = svg?.getBoundingClientRect();
+  const scale = r ? r.width / svg.viewBox.baseVal.width : 0;
+  const sizes = svg ? [...svg.querySelectorAll("text")].map((t) => Number(t.getAttribute("font-size")) * scale) : [0];
+  return {
+    defined: !!customElements.get("trade-target-chart"),
+    monitor: Array.isArray(window.__ttcErrors),
+    layouts: shown.length,
+    layout: shown[0]?.dataset.w ?? null,
+    width: r?.width ?? 0,
+    svgHeight: r?.height ?? 0,
+    boxHeight: shown[0]?.getBoundingClientRect().height ?? 0,
+    smallest: Math.min(...sizes),
+    overflow: Math.max(...[...root.querySelectorAll(".box, .box *")].map((e) => e.getBoundingClientRect().right)) - col.getBoundingClientRect().right,
+    title: svg?.querySelector("text")?.textContent ?? "",
+    table: !!root.querySelector("details table"),
+  };
+}
+
 /** Two animation frames and a moment: a late observer notification has arrived. */
 function settle(driver) {
   return driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));");
@@ -153,35 +178,60 @@ export const CHECKS = [
     },
   },
   {
-    name: "pre-rendered chart with JavaScript off",
+    name: "pre-rendered chart that fits every column, JavaScript off: 320, 414 and 768 px",
     script: false,
     async run({ driver, url }) {
-      await driver.get(`${url}/www/static.html`);
-      const r = await driver.executeScript(() => {
-        const el = document.querySelector("trade-target-chart[rendered]");
-        const root = el?.shadowRoot;
-        const svg = root?.querySelector("svg");
-        return {
-          defined: !!customElements.get("trade-target-chart"),
-          monitor: Array.isArray(window.__ttcErrors),
-          visible: svg ? svg.getBoundingClientRect().width : 0,
-          title: svg?.querySelector("text")?.textContent,
-          table: !!root?.querySelector("details table"),
-          source: root?.querySelector(".ttc-links a")?.textContent ?? null,
-        };
-      });
-      assert.equal(r.defined || r.monitor, false, "scripts are off");
-      assert.equal(r.visible, 480, "the picture is on screen at its rendered width");
-      assert.match(r.title ?? "", /China/);
-      assert.equal(r.table, true, "the data table is there");
+      await driver.get(`${url}/__x__/fit.html`);
+      for (const width of [320, 414, 768]) {
+        await driver.executeScript((w) => (document.getElementById("col").style.cssText = `width: ${w}px`), width);
+        const r = await driver.executeScript(fitState);
+        assert.equal(r.defined || r.monitor, false, "scripts are off");
+        assert.equal(r.layouts, 1, `one layout on screen at ${width} px`);
+        assert.ok(Math.abs(r.width - width) <= 1, `the picture is the column's width at ${width} px: ${r.width}`);
+        assert.ok(Math.abs(r.boxHeight - r.svgHeight) <= 2, `no blank band at ${width} px: the box ${r.boxHeight} px, the picture ${r.svgHeight} px`);
+        assert.ok(r.smallest >= 11, `the smallest text is ${r.smallest.toFixed(1)} px at ${width} px`);
+        assert.ok(r.overflow <= 0.5, `nothing wider than the column at ${width} px (${r.overflow} px over)`);
+        assert.match(r.title, /China/);
+        assert.equal(r.table, true, "the data table is there");
+      }
     },
   },
   {
-    name: "pre-rendered chart hydrated (keyboard tooltip, picture kept)",
+    name: "pre-rendered chart that fits every column: tooltips by mouse and keyboard, no engine, no wasm",
+    async run({ driver, url, requests }) {
+      const from = requests.length;
+      await driver.get(`${url}/__x__/fit.html`);
+      await until(driver, () => !!customElements.get("trade-target-chart"), [], "the element script");
+      const sel = "trade-target-chart[rendered]";
+      const box = await driver.executeScript((s) => {
+        const shown = [...document.querySelector(s).shadowRoot.querySelectorAll(".ttc-l")].find((l) => l.offsetWidth > 0);
+        const r = shown.querySelector("svg").getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      }, sel);
+      const seen = [];
+      for (const f of [0.3, 0.5, 0.7]) {
+        const x = Math.round(box.left + box.width * f);
+        const y = Math.round(box.top + box.height * 0.55);
+        await driver.actions({ async: true }).move({ x, y, origin: Origin.VIEWPORT }).perform();
+        const s = await until(driver, tooltipState, [sel], `a tooltip at ${x},${y}`, { accept: (s) => s.shown && s.lines[0] });
+        assert.match(s.lines[0], /^\d{4}/);
+        assert.deepEqual(s.covered, [], `the ${s.lines[0]} tip covers year labels`);
+        seen.push(Number(s.lines[0].slice(0, 4)));
+      }
+      assert.ok(seen[0] < seen[1] && seen[1] < seen[2], `years follow the pointer: ${seen}`);
+      await driver.actions({ async: true }).move({ x: 2, y: 2, origin: Origin.VIEWPORT }).perform();
+      await keyboardTooltip(driver, sel);
+      const engine = requests.slice(from).filter((p) => /\.wasm$|trade-target-chart\.min\.js$|trade_target_chart\.js$|\/src\/js\/index\.js$/.test(p));
+      assert.deepEqual(engine, [], "no engine and no wasm fetched for the tooltips");
+    },
+  },
+  {
+    name: "pre-rendered chart at one width taken over (keyboard tooltip, picture kept)",
     async run({ driver, url }) {
-      await driver.get(`${url}/www/static.html`);
+      await driver.get(`${url}/__x__/one.html`);
       const sel = "trade-target-chart[rendered]";
       const before = await until(driver, (s) => document.querySelector(s)?.shadowRoot?.querySelector("svg")?.outerHTML, [sel], "the pre-rendered SVG");
+      await until(driver, () => !!customElements.get("trade-target-chart"), [], "the element script");
       // Focus is the reader's first intent: it takes the chart over (loading="interaction").
       await driver.executeScript((s) => document.querySelector(s).shadowRoot.querySelector("div.ttc").focus(), sel);
       await until(driver, (s) => !!document.querySelector(s).chart, [sel], "the element to take the chart over");
@@ -200,14 +250,24 @@ export const CHECKS = [
       }
       // Let any late observer notification (the loop error comes after a frame) arrive.
       await settle(driver);
-      // The pre-rendered chart too, once taken over (it keeps its box until the width changes).
-      await driver.get(`${url}/www/static.html`);
+      // A one-width pre-rendered chart, once taken over (it keeps its box until the width changes).
+      await driver.get(`${url}/__x__/one.html`);
       const sel = "trade-target-chart[rendered]";
+      await until(driver, () => !!customElements.get("trade-target-chart"), [], "the element script");
       await driver.executeScript((s) => document.querySelector(s).shadowRoot.querySelector("div.ttc").focus(), sel);
       await until(driver, (s) => !!document.querySelector(s).chart, [sel], "the element to take the chart over");
       for (const width of [360, 440]) {
-        await driver.executeScript((s, w) => (document.querySelector(s).style.width = `${w}px`), sel, width);
+        await driver.executeScript((w) => (document.getElementById("col").style.width = `${w}px`), width);
         await until(driver, (s, w) => document.querySelector(s).shadowRoot.querySelector("svg")?.getAttribute("width") === String(w), [sel, width], `the pre-rendered chart redrawn at ${width} px`);
+      }
+      await settle(driver);
+      // The fragment that fits every column: its container queries pick another layout.
+      await driver.get(`${url}/__x__/fit.html`);
+      await until(driver, () => !!customElements.get("trade-target-chart"), [], "the element script");
+      for (const [width, layout] of [[360, "340"], [600, "520"], [300, "280"]]) {
+        await driver.executeScript((w) => (document.getElementById("col").style.cssText = `width: ${w}px`), width);
+        const r = await until(driver, fitState, [], `the layout for ${width} px`, { accept: (r) => r.layout === layout });
+        assert.ok(Math.abs(r.width - width) <= 1 && Math.abs(r.boxHeight - r.svgHeight) <= 2, `${width} px: ${JSON.stringify(r)}`);
       }
       await settle(driver);
     },

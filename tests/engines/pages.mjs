@@ -1,6 +1,7 @@
 // The pages the cross-engine checks open, served from memory under /__x__/ (see server.mjs;
 // every page also gets tests/e2e/monitor.js first in its <head>).
 import { toBase64Url } from "../e2e/embed-pages.mjs";
+import { renderHTML } from "../../src/js/index.js";
 
 const head = (title, extra = "") =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${extra}</head>`;
@@ -44,3 +45,20 @@ document.documentElement.dataset.mounted = "yes";`,
     type: "text/javascript",
   },
 };
+
+/**
+ * The pre-rendered pages, written by renderHTML in Node as a news site's build step writes
+ * them: the fragment that fits every column (no width) and a one-width one (480 px), each alone
+ * in an article column with the element script, so any engine or wasm request is theirs.
+ */
+export async function prerenderedPages() {
+  const article = (title, column, fragment) => ({
+    body: `${head(title, '<script type="module" src="/pkg/element.min.js"></script>')}
+<body><main id="col" style="${column}"><p>Text before the chart.</p>${fragment}<p>Text after the chart.</p></main></body></html>`,
+  });
+  return {
+    "fit.html": article("fits every column", "max-width: 680px", await renderHTML({})),
+    // At its rendered width, so taking it over writes nothing into the picture.
+    "one.html": article("one width", "width: 480px", await renderHTML({}, { width: 480 })),
+  };
+}

@@ -14,7 +14,7 @@ import path from "node:path";
 import { ROOT } from "../e2e/harness.mjs";
 import { CHECKS, Skip } from "./checks.mjs";
 import { startEngine } from "./drivers.mjs";
-import { PAGES } from "./pages.mjs";
+import { PAGES, prerenderedPages } from "./pages.mjs";
 import { startFront } from "./server.mjs";
 
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ async function pageErrors(driver, engine) {
 
 const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
 const started = Date.now();
-const front = await startFront(PAGES);
+const front = await startFront({ ...PAGES, ...(await prerenderedPages()) });
 try {
   for (const name of names) {
     const t0 = Date.now();
@@ -83,7 +83,7 @@ try {
         }
         try {
           const attempt = async (check) => {
-            await check.run({ driver, url: front.url, engine: name, golden });
+            await check.run({ driver, url: front.url, engine: name, golden, requests: front.requests });
             const errors = script ? await pageErrors(driver, name) : [];
             if (errors.length) throw new Error(`the page's error monitor saw:\n${errors.join("\n")}`);
           };

@@ -19,9 +19,11 @@ const MONITOR_TAG = '<script src="/__x__/monitor.js"></script>';
 export async function startFront(pages = {}) {
   const inner = await startServer({ port: 0 });
   const files = { "monitor.js": { body: MONITOR, type: "text/javascript; charset=utf-8" }, ...pages };
+  const requests = []; // every path asked for, in order: checks look for engine and wasm loads
   const server = createServer(async (req, res) => {
     try {
       let url = req.url;
+      requests.push(url.split(/[?#]/)[0]);
       const csp = url.startsWith("/csp/");
       if (csp) url = url.slice(4);
       const headers = { "cache-control": "no-store", ...(csp ? { "content-security-policy": STRICT_CSP } : {}) };
@@ -58,6 +60,7 @@ export async function startFront(pages = {}) {
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
+    requests,
     close: async () => {
       server.closeAllConnections?.();
       await new Promise((ok) => server.close(ok));
