@@ -44,7 +44,7 @@ cargo run --quiet --bin trade-target-chart -- schema -o "$out/schema.json"
 # a file: URL through "#wasm-file" in Node, Deno and Bun.
 min=$out/trade-target-chart.min.js
 node_modules/.bin/esbuild src/js/index.js --bundle --format=esm --minify \
-  --target=es2020 --legal-comments=none --log-level=warning --drop-labels=fromDisk --outfile="$min"
+  --target=es2022 --legal-comments=none --log-level=warning --drop-labels=fromDisk --outfile="$min"
 ! grep -q 'wasm-file' "$min" ||
   { echo "build: $min still reads file: URLs (was the fromDisk: label renamed?)" >&2; exit 1; }
 grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
@@ -56,7 +56,7 @@ sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|
 # only when a chart must be drawn (element.js's `import("./index.js")`, kept external here).
 min=$out/element.min.js
 node_modules/.bin/esbuild src/js/element.js --bundle --format=esm --minify \
-  --target=es2020 --legal-comments=none --log-level=warning --external:./index.js --outfile="$min"
+  --target=es2022 --legal-comments=none --log-level=warning --external:./index.js --outfile="$min"
 grep -q 'import("./index.js")' "$min" ||
   { echo "build: the engine's import was not found in $min" >&2; exit 1; }
 sed -i 's|import("./index.js")|import("./trade-target-chart.min.js")|' "$min"
