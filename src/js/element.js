@@ -40,13 +40,16 @@
 // ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
 import { SpecError } from "./spec-error.js";
-import { answer } from "./tips.js";
-import { download } from "./downloads.js";
 
 // The engine (index.js, the wasm-bindgen glue and the wasm) is fetched only when a chart
 // must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
 // fits every column drawn anew (spec change, a column narrower than its narrowest layout).
 const engine = () => import("./index.js");
+// Only a pre-rendered chart that fits every column needs these (a dynamic page never does):
+// tips.js is imported when such a chart connects (not on intent, so its first tooltip does
+// not wait for it), downloads.js on a click of its data or image button.
+const tips = () => import("./tips.js");
+const downloads = () => import("./downloads.js");
 
 // In pkg/ the engine is another bundle with its own copy of the class: know it by name too.
 const isSpecError = (e) => e instanceof SpecError || e?.name === "SpecError";
@@ -300,7 +303,22 @@ export class TradeTargetChartElement extends Base {
       return false;
     }
     if (!this.#tips) {
-      this.#tips = answer(this.#box);
+      let stop = null;
+      let stopped = false;
+      this.#tips = () => {
+        stopped = true;
+        stop?.();
+        this.#box.removeAttribute("data-tips");
+      };
+      tips().then(
+        ({ answer }) => {
+          if (stopped) return;
+          stop = answer(this.#box);
+          // Said on the box: from now on the tooltips answer (what tests wait for).
+          this.#box.setAttribute("data-tips", "");
+        },
+        (error) => this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error } })),
+      );
       // The data and image buttons work with this script only: shown now, if the fragment's
       // style is there to put them in the links row (else they would push the text below).
       const acts = this.#box.querySelector(":scope > .ttc-row > .ttc-acts");
@@ -323,6 +341,7 @@ export class TradeTargetChartElement extends Base {
   async #act(kind) {
     if (kind !== "csv" && kind !== "png") return;
     try {
+      const { download } = await downloads();
       await download(this.#box, await this.#readSpec(), kind, engine);
     } catch (e) {
       this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error: e } }));

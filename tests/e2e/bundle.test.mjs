@@ -56,6 +56,23 @@ test("element.min.js draws what element.js draws, and shows the same error box, 
   assert.deepEqual(min.errors, []);
 });
 
+test("a dynamic chart by script tag loads the element, the engine and the wasm, never the fitting fragment's tips.min.js or downloads.min.js", async () => {
+  const init = () => {
+    window.__requests = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__requests.push(new URL(e.name).pathname))).observe({ type: "resource", buffered: true });
+  };
+  const p = await openPage(env, elementPage("/pkg/element.min.js"), { viewport: { width: 700, height: 2000 }, init });
+  await waitForCharts(p, "trade-target-chart:first-of-type");
+  await p.waitForTimeout(300); // a late import would have been requested by now
+  const js = [...new Set(await p.evaluate(() => window.__requests))].filter((u) => /\.(js|wasm)$/.test(u)).sort();
+  assert.deepEqual(js, ["/pkg/element.min.js", "/pkg/trade-target-chart.min.js", "/pkg/trade_target_chart_bg.wasm"]);
+  // Nor does the element carry their code (tips.js reads each layout's data-tips).
+  const element = await readFile(path.join(ROOT, "pkg/element.min.js"), "utf8");
+  assert.ok(!element.includes(".dataset.tips"), "element.min.js holds no tooltip code of the fitting fragment");
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
 test("trade-target-chart.min.js: mount and renderSVG from one file and the wasm beside it", async () => {
   const p = await openPage(env, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body style="margin:0"><div id="c" style="width:640px"></div></body></html>`);
   const requests = [];
