@@ -201,8 +201,9 @@ export const CHECKS = [
     async run({ driver, url, requests }) {
       const from = requests.length;
       await driver.get(`${url}/__x__/fit.html`);
-      await until(driver, () => !!customElements.get("trade-target-chart"), [], "the element script");
       const sel = "trade-target-chart[rendered]";
+      // The element script, and tips.js it imports for a fitting fragment, are answering.
+      await until(driver, (s) => !!document.querySelector(s)?.shadowRoot?.querySelector(".box[data-tips]"), [sel], "the tooltips to answer");
       const box = await driver.executeScript((s) => {
         const shown = [...document.querySelector(s).shadowRoot.querySelectorAll(".ttc-l")].find((l) => l.offsetWidth > 0);
         const r = shown.querySelector("svg").getBoundingClientRect();
