@@ -241,6 +241,11 @@ test("the script-tag and iframe snippets, pasted into pages under the strict CSP
   const iframe = await page.textContent("#snippet-iframe");
   const svgOf = (p, width) => p.$eval(`.preview-box[data-width="${width}"][data-mode="light"] trade-target-chart`, (el) => el.shadowRoot.querySelector("svg title").textContent);
   const title = await svgOf(page, 640);
+  // The iframe is as tall as the chart at 640 px: the 640 px layout's height and the links row.
+  const h640 = await page.$eval('.preview-box[data-width="640"][data-mode="light"] trade-target-chart', (el) =>
+    el.shadowRoot.querySelector('.ttc-l[data-w="640"] > svg').viewBox.baseVal.height,
+  );
+  assert.match(iframe, new RegExp(`^<iframe [^>]*width="640" height="${h640 + 26}"`));
   assert.equal(title, "Trade </script><b>with</b> Russia");
   assert.ok(!/<\/script><b>/.test(dynamic.split("application/json")[1].split("</script>\n</trade")[0]), "the spec cannot close its script");
   const count = () => {
