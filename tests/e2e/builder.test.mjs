@@ -237,6 +237,7 @@ test("the script-tag and iframe snippets, pasted into pages under the strict CSP
   const page = await openBuilder();
   await redraws(page, () => page.fill("#f-title", "Trade </script><b>with</b> Russia"));
   await redraws(page, () => page.selectOption("#f-kind", "bars"));
+  await redraws(page, () => page.fill("#f-height", "460"));
   const dynamic = await page.textContent("#snippet-dynamic");
   const iframe = await page.textContent("#snippet-iframe");
   const svgOf = (p, width) => p.$eval(`.preview-box[data-width="${width}"][data-mode="light"] trade-target-chart`, (el) => el.shadowRoot.querySelector("svg title").textContent);
@@ -245,6 +246,7 @@ test("the script-tag and iframe snippets, pasted into pages under the strict CSP
   const h640 = await page.$eval('.preview-box[data-width="640"][data-mode="light"] trade-target-chart', (el) =>
     el.shadowRoot.querySelector('.ttc-l[data-w="640"] > svg').viewBox.baseVal.height,
   );
+  assert.equal(h640, 460);
   assert.match(iframe, new RegExp(`^<iframe [^>]*width="640" height="${h640 + 26}"`));
   assert.equal(title, "Trade </script><b>with</b> Russia");
   assert.ok(!/<\/script><b>/.test(dynamic.split("application/json")[1].split("</script>\n</trade")[0]), "the spec cannot close its script");
