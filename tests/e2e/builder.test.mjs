@@ -214,8 +214,15 @@ test("an editor pastes cells, fixes the bad one, sets a target, adds a milestone
     });
     await on.waitForFunction(() => customElements.get("trade-target-chart"), null, { timeout: 15_000 });
     await on.keyboard.press("Tab"); // the chart's one tab stop
-    await on.keyboard.press("End");
-    await frames(on);
+    // The tooltips' script may still be on its way (where the element imports it at connect):
+    // End is pressed again until the tooltip answers, for at most 15 s.
+    const tipShown = () => on.$eval("trade-target-chart", (el) => getComputedStyle(el.shadowRoot.querySelector(".ttc-tip")).display !== "none");
+    for (let tries = 0; tries < 60; tries++) {
+      await on.keyboard.press("End");
+      await frames(on);
+      if (await tipShown()) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const seen = await on.$eval("trade-target-chart", shownSVG);
     assert.deepEqual(seen.shown, [BAND[width]]);
     assert.equal(seen.svg, preview[width], `the snippet at ${width} px draws what the preview showed at ${width} px`);
