@@ -194,7 +194,7 @@ function redrawSafely() {
 
 // ---- out --------------------------------------------------------------------------------
 
-const writeSnippets = setUpPublishing({ current: () => ({ drawn, dataUrl: draft.dataUrl }), previews });
+const writeSnippets = setUpPublishing({ current: () => ({ drawn, dataUrl: draft.dataUrl }) });
 
 // ---- data in ----------------------------------------------------------------------------
 
