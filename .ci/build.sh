@@ -51,21 +51,20 @@ grep -q '"../../pkg/trade_target_chart_bg.wasm"' "$min" ||
   { echo "build: the wasm URL was not found in $min" >&2; exit 1; }
 sed -i 's|"../../pkg/trade_target_chart_bg.wasm"|"./trade_target_chart_bg.wasm"|' "$min"
 
-# element.min.js: the element. The engine is the module above, imported only when a chart
-# must be drawn (element.js's `import("./index.js")`, kept external here). A pre-rendered
-# chart that fits every column also imports tips.min.js (its tooltips; at connect, so
-# element + tips is all it loads before its first tooltip) and downloads.min.js (its data and
-# image buttons, on a click); a dynamic chart never loads either.
+# element.min.js: the element and a fitting fragment's tooltips (src/js/tips.js), all a
+# pre-rendered page loads before its first tooltip. The engine is the module above, imported
+# only when a chart must be drawn (element.js's `import("./index.js")`, kept external here);
+# downloads.min.js (a fitting fragment's data and image buttons) on a click.
 min=$out/element.min.js
 node_modules/.bin/esbuild src/js/element.js --bundle --format=esm --minify \
   --target=es2022 --legal-comments=none --log-level=warning \
-  --external:./index.js --external:./tips.js --external:./downloads.js --outfile="$min"
-for pair in index.js:trade-target-chart.min.js tips.js:tips.min.js downloads.js:downloads.min.js; do
+  --external:./index.js --external:./downloads.js --outfile="$min"
+for pair in index.js:trade-target-chart.min.js downloads.js:downloads.min.js; do
   grep -q "import(\"./${pair%%:*}\")" "$min" ||
     { echo "build: the import of ${pair%%:*} was not found in $min" >&2; exit 1; }
   sed -i "s|import(\"./${pair%%:*}\")|import(\"./${pair#*:}\")|" "$min"
 done
-for part in tips downloads; do
+for part in downloads; do
   node_modules/.bin/esbuild "src/js/$part.js" --bundle --format=esm --minify \
     --target=es2022 --legal-comments=none --log-level=warning --outfile="$out/$part.min.js"
 done

@@ -37,15 +37,13 @@ export async function table() {
   const wasm = file("trade_target_chart_bg.wasm");
   const glue = file("trade_target_chart.js");
   const element = file("element.min.js");
-  const tips = file("tips.min.js");
   const downloads = file("downloads.min.js");
   const engine = file("trade-target-chart.min.js");
   const html = await fragments();
   const rows = [
     ["`pkg/trade_target_chart_bg.wasm`: the wasm", wasm],
     ["`pkg/trade_target_chart.js`: the wasm-bindgen glue (npm path; bundlers minify it)", glue],
-    ["`pkg/element.min.js`: the element", element],
-    ["`pkg/tips.min.js`: a fitting fragment's tooltips (imported when one connects)", tips],
+    ["`pkg/element.min.js`: the element, with a fitting fragment's tooltips", element],
     ["`pkg/downloads.min.js`: a fitting fragment's data and image buttons (imported on a click)", downloads],
     ["`pkg/trade-target-chart.min.js`: the engine, `index.js` and the glue (imported to draw; the iframe embed's script)", engine],
     ["the default chart's fragment that fits every column (`renderHTML({})`)", html.fit],
@@ -53,7 +51,7 @@ export async function table() {
   ];
   // What a reader's browser receives, by the path a page takes.
   const paths = [
-    ["pre-rendered, fits every column: fragment + element + tips, to the first tooltip (no wasm)", total(html.fit, element, tips)],
+    ["pre-rendered, fits every column: fragment + element, to the first tooltip (no wasm)", total(html.fit, element)],
     ["pre-rendered at one width: fragment + element + engine + wasm, taken over on intent", total(html.one, element, engine, wasm)],
     ["dynamic, script tag: element + engine + wasm", total(element, engine, wasm)],
     ["iframe embed: engine + wasm", total(engine, wasm)],

@@ -40,15 +40,16 @@
 // ours cannot leak out. Its styles come from a constructable stylesheet, the one kind a strict
 // `style-src 'self'` CSP allows (a <style> element or a style="" attribute would be blocked).
 import { SpecError } from "./spec-error.js";
+import { answer } from "./tips.js";
 
 // The engine (index.js, the wasm-bindgen glue and the wasm) is fetched only when a chart
 // must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
 // fits every column drawn anew (spec change, a column narrower than its narrowest layout).
 const engine = () => import("./index.js");
-// Only a pre-rendered chart that fits every column needs these (a dynamic page never does):
-// tips.js is imported when such a chart connects (not on intent, so its first tooltip does
-// not wait for it), downloads.js on a click of its data or image button.
-const tips = () => import("./tips.js");
+// Only a pre-rendered chart that fits every column uses these. tips.js is part of this
+// script: imported on its own, it cost such a chart one more round trip before its first
+// tooltip (149 ms against 17 on a 150 ms RTT link, tests/bench/static-first.mjs) to save a
+// dynamic page 1.1 KB. downloads.js is imported on a click of the data or image button.
 const downloads = () => import("./downloads.js");
 
 // In pkg/ the engine is another bundle with its own copy of the class: know it by name too.
@@ -303,22 +304,13 @@ export class TradeTargetChartElement extends Base {
       return false;
     }
     if (!this.#tips) {
-      let stop = null;
-      let stopped = false;
+      const stop = answer(this.#box);
+      // Said on the box: the tooltips answer (what tests wait for).
+      this.#box.setAttribute("data-tips", "");
       this.#tips = () => {
-        stopped = true;
-        stop?.();
+        stop();
         this.#box.removeAttribute("data-tips");
       };
-      tips().then(
-        ({ answer }) => {
-          if (stopped) return;
-          stop = answer(this.#box);
-          // Said on the box: from now on the tooltips answer (what tests wait for).
-          this.#box.setAttribute("data-tips", "");
-        },
-        (error) => this.dispatchEvent(new CustomEvent("ttc:error", { bubbles: true, detail: { error } })),
-      );
       // The data and image buttons work with this script only: shown now, if the fragment's
       // style is there to put them in the links row (else they would push the text below).
       const acts = this.#box.querySelector(":scope > .ttc-row > .ttc-acts");

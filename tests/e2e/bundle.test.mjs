@@ -56,7 +56,7 @@ test("element.min.js draws what element.js draws, and shows the same error box, 
   assert.deepEqual(min.errors, []);
 });
 
-test("a dynamic chart by script tag loads the element, the engine and the wasm, never the fitting fragment's tips.min.js or downloads.min.js", async () => {
+test("a dynamic chart by script tag loads the element, the engine and the wasm, never the fitting fragment's downloads.min.js", async () => {
   const init = () => {
     window.__requests = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__requests.push(new URL(e.name).pathname))).observe({ type: "resource", buffered: true });
@@ -66,9 +66,11 @@ test("a dynamic chart by script tag loads the element, the engine and the wasm, 
   await p.waitForTimeout(300); // a late import would have been requested by now
   const js = [...new Set(await p.evaluate(() => window.__requests))].filter((u) => /\.(js|wasm)$/.test(u)).sort();
   assert.deepEqual(js, ["/pkg/element.min.js", "/pkg/trade-target-chart.min.js", "/pkg/trade_target_chart_bg.wasm"]);
-  // Nor does the element carry their code (tips.js reads each layout's data-tips).
+  // The fitting fragment's tooltips are in the element (no second request before its first
+  // tooltip); its buttons' code is not.
   const element = await readFile(path.join(ROOT, "pkg/element.min.js"), "utf8");
-  assert.ok(!element.includes(".dataset.tips"), "element.min.js holds no tooltip code of the fitting fragment");
+  assert.ok(element.includes(".dataset.tips"), "element.min.js holds the fitting fragment's tooltips");
+  assert.ok(!element.includes("toPNG"), "element.min.js holds none of downloads.js");
   assert.deepEqual(p.errors, []);
   await p.context().close();
 });

@@ -25,7 +25,7 @@ after(async () => {
 const styleOf = (html) => html.split("<style>")[1].split("</style>")[0];
 
 /** A news article: a column of at most 680 px with 16 px padding. */
-/** The element is defined and every fitting chart's tooltips answer (tips.js comes after it). */
+/** The element is defined and every fitting chart's tooltips answer (its box says data-tips). */
 const answering = (p) =>
   p.waitForFunction(() => customElements.get("trade-target-chart") && ![...document.querySelectorAll("trade-target-chart")].some((e) => e.shadowRoot?.querySelector(".box.ttc-fit:not([data-tips])")));
 
@@ -215,7 +215,8 @@ test("mouse, touch and keyboard answer with no wasm and no glue requested", asyn
   requests.push(...(await p.evaluate(() => window.__requests)));
   assert.deepEqual(requests.filter((u) => /\.wasm$|trade_target_chart\.js$|trade-target-chart\.min\.js$/.test(u)), [], "no engine fetched");
   assert.ok(requests.includes("/pkg/element.min.js"));
-  assert.ok(requests.includes("/pkg/tips.min.js"), "the tooltips' module, imported when the chart connected");
+  // The tooltips are in the element script: nothing else is fetched before the first one.
+  assert.deepEqual(requests.filter((u) => /\.(js|wasm)$/.test(u)), ["/pkg/element.min.js"], "the element script alone");
   assert.ok(!requests.includes("/pkg/downloads.min.js"), "the buttons' module waits for a click");
   assert.deepEqual(p.errors, []);
   // A spec change draws anew: then the engine comes.
