@@ -24,7 +24,9 @@
 //! per column its x and tooltip, and the columns with a split (breakdown bars) with the
 //! tooltips of their exports and imports parts. A tip is `left,top,point y` (the box's
 //! corner, rounded as the wasm does; the ring is centred on (x, point y)), plus its
-//! lines where this layout wraps them otherwise than `data-words`.
+//! lines where this layout wraps them otherwise than `data-words`: as the lengths of the
+//! slices of those words they are (`cuts`; the tips data was a quarter of the fragment's
+//! gzipped bytes when it repeated the text), or as text where they are not slices.
 
 use super::style::{BANDS, STYLE, UNSTYLED};
 use crate::json::Json;
@@ -201,7 +203,9 @@ fn tips(model: &Model, scene: &Scene) -> String {
     out
 }
 
-/// `left,top,point y`, and the lines where this layout wraps them (a narrow one).
+/// `left,top,point y`, and the lines where this layout wraps them (a narrow one): as the
+/// lengths of the slices of the spoken words they are (`cuts`), or as text where they are not
+/// slices (a line cut short with an ellipsis).
 fn tip(out: &mut String, t: &tooltip::Tip) {
     for (k, v) in [t.rect.x0, t.rect.y0, t.point.1].into_iter().enumerate() {
         if k > 0 {
@@ -211,11 +215,98 @@ fn tip(out: &mut String, t: &tooltip::Tip) {
     }
     if t.lines != t.spoken {
         out.push(',');
-        strings(out, &t.lines);
+        match cuts(&t.spoken, &t.lines) {
+            Some(lengths) => {
+                out.push('[');
+                for (j, n) in lengths.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    push_int(out, (*n).into());
+                }
+                out.push(']');
+            }
+            None => strings(out, &t.lines),
+        }
     }
+}
+
+/// The wrapped `lines` as slice lengths of the `spoken` lines, read back by tips.js's
+/// `unwrap`: each length takes that many characters of what is left of the spoken line, then
+/// one separator (" · " or " ") is dropped, and an emptied line gives way to the next. None
+/// where that does not give the lines back, or a character is outside the BMP (tips.js counts
+/// UTF-16 units, this counts chars).
+fn cuts(spoken: &[String], lines: &[String]) -> Option<Vec<i32>> {
+    if spoken
+        .iter()
+        .any(|l| l.chars().any(|c| u32::from(c) > 0xFFFF))
+    {
+        return None;
+    }
+    let mut next = spoken.iter();
+    let mut rest: &str = next.next()?;
+    let mut lengths = Vec::with_capacity(lines.len());
+    for line in lines {
+        let taken = rest.strip_prefix(line.as_str())?;
+        lengths.push(i32::try_from(line.chars().count()).ok()?);
+        rest = taken
+            .strip_prefix(" · ")
+            .or_else(|| taken.strip_prefix(' '))
+            .unwrap_or(taken);
+        if rest.is_empty() {
+            rest = next.next().map_or("", String::as_str);
+        }
+    }
+    // Every word said: nothing of the spoken lines is left over.
+    (rest.is_empty() && next.next().is_none()).then_some(lengths)
 }
 
 /// A coordinate to the pixel (hit-testing needs no more).
 fn px(out: &mut String, v: f64) {
     push_int(out, round_i32(v).into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cuts;
+
+    fn v(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_are_written_as_slices_of_the_spoken_ones() {
+        let spoken = v(&[
+            "2010",
+            "$55.5B · +42.9% · 28% of the $200B target",
+            "China's imports from Russia $25.8B",
+        ]);
+        let lines = v(&[
+            "2010",
+            "$55.5B · +42.9%",
+            "28% of the $200B target",
+            "China's imports from",
+            "Russia $25.8B",
+        ]);
+        assert_eq!(cuts(&spoken, &lines), Some(vec![4, 15, 23, 20, 13]));
+    }
+
+    #[test]
+    fn lines_that_are_not_slices_stay_text() {
+        let spoken = v(&["2010", "a long note that was cut short"]);
+        // An ellipsis, a word left out, a word too many, a character outside the BMP.
+        assert_eq!(cuts(&spoken, &v(&["2010", "a long note…"])), None);
+        assert_eq!(
+            cuts(&spoken, &v(&["2010", "a long note that was cut"])),
+            None
+        );
+        assert_eq!(
+            cuts(
+                &spoken,
+                &v(&["2010", "a long note that was cut short", "x"])
+            ),
+            None
+        );
+        assert_eq!(cuts(&v(&["2010 🚢"]), &v(&["2010", "🚢"])), None);
+    }
 }

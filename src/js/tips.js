@@ -43,7 +43,7 @@ export function answer(box) {
     const t = part ? at.data.split.get(i)?.[part] : col?.slice(1); // [left, top, point y, lines?]
     if (!t) return;
     words ??= JSON.parse(frame.dataset.words);
-    const lines = t[3] ?? words[i][part];
+    const lines = t[3] ? (typeof t[3][0] === "number" ? unwrap(words[i][part], t[3]) : t[3]) : words[i][part];
     active = `${i}/${part}`;
     tip.replaceChildren(
       ...lines.map((text, j) => {
@@ -126,6 +126,23 @@ export function answer(box) {
     for (const [type, f] of on) frame.removeEventListener(type, f);
     hide();
   };
+}
+
+/**
+ * A layout's wrapped lines from the spoken ones and the core's slice lengths
+ * (src/fragment/fit.rs `cuts`): each length takes that many characters of what is left, then
+ * one separator (" · " or " ") goes, and an emptied line gives way to the next.
+ */
+function unwrap(spoken, lengths) {
+  const out = [];
+  let k = 0;
+  let rest = spoken[0];
+  for (const n of lengths) {
+    out.push(rest.slice(0, n));
+    rest = rest.slice(n).replace(/^( · | )/, "");
+    if (!rest && k + 1 < spoken.length) rest = spoken[++k];
+  }
+  return out;
 }
 
 function place(el, left, top) {
