@@ -110,9 +110,8 @@ impl Model {
         if self.reached().is_some() || t.year <= last.year || last.value <= 0.0 {
             return None;
         }
-        let years = f64::from(t.year - last.year);
         // From a subnormal value (5e-324) the ratio overflows: no pace to speak of.
-        let rate = (t.value / last.value).powf(1.0 / years) - 1.0;
+        let rate = crate::num::root(t.value / last.value, t.year - last.year) - 1.0;
         rate.is_finite().then_some((rate, last))
     }
 

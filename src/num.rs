@@ -72,6 +72,35 @@ pub fn push_hex2(out: &mut String, v: u8) {
     }
 }
 
+/// `a`'s `n`th root for a finite `a >= 1` and `1 <= n <= 1000` (NaN otherwise): the
+/// yearly growth a target needs. Not `powf(1.0 / n)`, which links libm's `pow` (2.1 KB of
+/// wasm) for the chart's one fractional power. `a = m·2^e` with `e = q·n + r` gives the
+/// root `2^q · (m·2^r)^(1/n)`; the second factor lies in [1, 2), where Newton's method
+/// from 2 falls monotonically onto it and no power can overflow.
+pub fn root(a: f64, n: i32) -> f64 {
+    if !(a >= 1.0 && a.is_finite() && (1..=1000).contains(&n)) {
+        return f64::NAN;
+    }
+    let bits = a.to_bits();
+    // a >= 1 is normal: its biased exponent is 1023 or more.
+    let e = i32::try_from(bits >> 52).unwrap_or(0) - 1023;
+    let (q, r) = (e / n, e % n);
+    let m = f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52));
+    let b = m * 2f64.powi(r);
+    let nf = f64::from(n);
+    let mut x = 2.0_f64;
+    // Far above the root each step takes about 1/n of x off: n·ln 2 steps, then a few.
+    for _ in 0..2000 {
+        let next = x - (x.powi(n) - b) / (nf * x.powi(n - 1));
+        // Stops where the fall stops (or on NaN, which no valid input reaches).
+        if next.partial_cmp(&x) != Some(std::cmp::Ordering::Less) {
+            break;
+        }
+        x = next;
+    }
+    x * 2f64.powi(q)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +130,44 @@ mod tests {
         push_hex2(&mut s, 0x0A);
         push_hex2(&mut s, 0xFF);
         assert_eq!(s, "0AFF");
+    }
+
+    #[test]
+    fn root_matches_powf() {
+        for a in [
+            1.0,
+            1.5,
+            2.0,
+            7.3,
+            8.0,
+            200.0 / 107.0,
+            1e3,
+            123_456.789,
+            1e15,
+            1e300,
+        ] {
+            for n in [1, 2, 3, 5, 7, 12, 50, 300] {
+                let (got, near) = (root(a, n), a.powf(1.0 / f64::from(n)));
+                // powf's 1/n is itself rounded: near, not equal (1e300's cube root is 1e100).
+                assert!(((got - near) / near).abs() < 1e-13, "{a} {n}: {got} {near}");
+                // The root itself: got^n within n roundings of a.
+                let back = got.powi(n);
+                assert!(
+                    ((back - a) / a).abs() <= 2.0 * f64::from(n) * f64::EPSILON,
+                    "{a} {n}: {back}"
+                );
+            }
+        }
+        assert_eq!(root(8.0, 3), 2.0);
+        for (a, n) in [
+            (0.5, 2),
+            (f64::NAN, 2),
+            (f64::INFINITY, 2),
+            (4.0, 0),
+            (4.0, -1),
+        ] {
+            assert!(root(a, n).is_nan(), "{a} {n}");
+        }
     }
 
     #[test]

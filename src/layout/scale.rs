@@ -112,7 +112,8 @@ pub fn nice_step(max: f64, count: u32) -> (f64, u32) {
         1.0
     };
     let raw = max / f64::from(count.max(1));
-    let mut magnitude = 10f64.powf(raw.log10().floor());
+    // powi, not powf: the exponent is whole, and powf links libm's pow (2.1 KB of wasm).
+    let mut magnitude = 10f64.powi(crate::num::sat_i32(raw.log10().floor()));
     let mut decimals = sat_u32(-raw.log10().floor());
     // magnitude <= raw < 10 × magnitude (up to rounding), so the first or second decade
     // has a step; the bound only keeps a float surprise from looping for ever.
