@@ -37,15 +37,19 @@ export async function table() {
   const wasm = file("trade_target_chart_bg.wasm");
   const glue = file("trade_target_chart.js");
   const element = file("element.min.js");
+  const chart = file("chart.min.js");
+  const tips = file("tips.min.js");
   const downloads = file("downloads.min.js");
   const engine = file("trade-target-chart.min.js");
   const html = await fragments();
   const rows = [
     ["`pkg/trade_target_chart_bg.wasm`: the wasm", wasm],
     ["`pkg/trade_target_chart.js`: the wasm-bindgen glue (npm path; bundlers minify it)", glue],
-    ["`pkg/element.min.js`: the element, with a fitting fragment's tooltips", element],
+    ["`pkg/chart.min.js`: the element and the engine in one file (the script tag of charts drawn in the page)", chart],
+    ["`pkg/element.min.js`: the element, with a fitting fragment's tooltips (the script tag of pre-rendered pages)", element],
+    ["`pkg/trade-target-chart.min.js`: the engine, `index.js` and the glue (element.min.js imports it to draw; the iframe embed's script)", engine],
+    ["`pkg/tips.min.js`: a fitting fragment's tooltips (chart.min.js imports them when it meets one)", tips],
     ["`pkg/downloads.min.js`: a fitting fragment's data and image buttons (imported on a click)", downloads],
-    ["`pkg/trade-target-chart.min.js`: the engine, `index.js` and the glue (imported to draw; the iframe embed's script)", engine],
     ["the default chart's fragment that fits every column (`renderHTML({})`)", html.fit],
     ["the default chart's one-width fragment (`renderHTML({}, { width: 640 })`)", html.one],
   ];
@@ -53,7 +57,7 @@ export async function table() {
   const paths = [
     ["pre-rendered, fits every column: fragment + element, to the first tooltip (no wasm)", total(html.fit, element)],
     ["pre-rendered at one width: fragment + element + engine + wasm, taken over on intent", total(html.one, element, engine, wasm)],
-    ["dynamic, script tag: element + engine + wasm", total(element, engine, wasm)],
+    ["dynamic, script tag: chart.min.js + wasm", total(chart, wasm)],
     ["iframe embed: engine + wasm", total(engine, wasm)],
   ];
   const line = ([what, s]) => `| ${what} | ${fmt(s.raw)} | ${fmt(s.gzip)} | ${kb(s.gzip)} |`;

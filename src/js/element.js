@@ -46,10 +46,12 @@ import { answer } from "./tips.js";
 // must be drawn: a dynamic chart, a one-width pre-rendered one taken over, or a chart that
 // fits every column drawn anew (spec change, a column narrower than its narrowest layout).
 const engine = () => import("./index.js");
-// Only a pre-rendered chart that fits every column uses these. tips.js is part of this
-// script: imported on its own, it cost such a chart one more round trip before its first
-// tooltip (149 ms against 17 on a 150 ms RTT link, tests/bench/static-first.mjs) to save a
-// dynamic page 1.1 KB. downloads.js is imported on a click of the data or image button.
+// Only a pre-rendered chart that fits every column uses these. tips.js is part of
+// element.min.js, the script of pre-rendered pages: imported on its own, it cost such a chart
+// one more round trip before its first tooltip (149 ms against 17 on a 150 ms RTT link,
+// tests/bench/static-first.mjs). chart.min.js, the script of charts drawn in the page, has
+// tips-lazy.js in its place (.ci/bundle-chart.mjs). downloads.js is imported on a click of the
+// data or image button.
 const downloads = () => import("./downloads.js");
 
 // In pkg/ the engine is another bundle with its own copy of the class: know it by name too.
@@ -304,13 +306,7 @@ export class TradeTargetChartElement extends Base {
       return false;
     }
     if (!this.#tips) {
-      const stop = answer(this.#box);
-      // Said on the box: the tooltips answer (what tests wait for).
-      this.#box.setAttribute("data-tips", "");
-      this.#tips = () => {
-        stop();
-        this.#box.removeAttribute("data-tips");
-      };
+      this.#tips = answer(this.#box);
       // The data and image buttons work with this script only: shown now, if the fragment's
       // style is there to put them in the links row (else they would push the text below).
       const acts = this.#box.querySelector(":scope > .ttc-row > .ttc-acts");

@@ -7,7 +7,10 @@
 const EXPORTS = 1; // a breakdown bar's parts, as indexed in the data
 const IMPORTS = 2;
 
-/** Starts answering the reader in `box` (the fragment's `.box.ttc-fit`); returns stop(). */
+/**
+ * Starts answering the reader in `box` (the fragment's `.box.ttc-fit`); returns stop(). The box
+ * says `data-tips` while its tooltips answer (what tests wait for).
+ */
 export function answer(box) {
   const frame = box.querySelector(":scope > .ttc");
   const ring = frame?.querySelector(":scope > .ttc-ring");
@@ -122,9 +125,11 @@ export function answer(box) {
     ["blur", hide],
   ];
   for (const [type, f] of on) frame.addEventListener(type, f);
+  box.setAttribute("data-tips", "");
   return () => {
     for (const [type, f] of on) frame.removeEventListener(type, f);
     hide();
+    box.removeAttribute("data-tips");
   };
 }
 

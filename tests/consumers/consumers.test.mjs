@@ -105,7 +105,7 @@ before(async () => {
   const [info] = JSON.parse(stdout);
   tarball = path.join(packDir, info.filename);
   const files = info.files.map((f) => f.path);
-  for (const f of ["package.json", "LICENSE", "src/js/index.js", "src/js/element.js", "src/js/element.d.ts", "pkg/trade_target_chart.js", "pkg/trade_target_chart_bg.wasm", "www/embed.html"]) {
+  for (const f of ["package.json", "LICENSE", "src/js/index.js", "src/js/element.js", "src/js/element.d.ts", "pkg/chart.min.js", "pkg/tips.min.js", "pkg/trade_target_chart.js", "pkg/trade_target_chart_bg.wasm", "www/embed.html"]) {
     assert.ok(files.includes(f), `the tarball has ${f}: ${files.join(" ")}`);
   }
   assert.deepEqual(files.filter((f) => /\.rs$|^target\/|^tests\/|^\.ci\//.test(f)), [], "no sources or tests in the tarball");

@@ -257,6 +257,7 @@ test("the script-tag and iframe snippets, pasted into pages under the strict CSP
   assert.match(iframe, new RegExp(`^<iframe [^>]*width="640" height="${h640 + 26}"`));
   assert.equal(title, "Trade </script><b>with</b> Russia");
   assert.ok(!/<\/script><b>/.test(dynamic.split("application/json")[1].split("</script>\n</trade")[0]), "the spec cannot close its script");
+  assert.match(dynamic, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/chart\.min\.js"><\/script>\n/, "the element and the engine in one file");
   const count = () => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));

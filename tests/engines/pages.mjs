@@ -10,10 +10,11 @@ const head = (title, extra = "") =>
 export const IFRAME_SPEC = { title: "Trade from the iframe's hash", kind: "bars" };
 
 export const PAGES = {
-  // The one-script-tag embed, as an editor pastes it: a dynamic chart and a bad spec. No
-  // stylesheet: an unstyled page (WebKit computes its font as -webkit-standard).
+  // The one-script-tag embed, as an editor pastes it (chart.min.js: the element and the
+  // engine): a dynamic chart and a bad spec. No stylesheet: an unstyled page (WebKit computes
+  // its font as -webkit-standard). The strict-CSP page below draws with element.min.js.
   "element.html": {
-    body: `${head("element", '<script type="module" src="/pkg/element.min.js"></script>')}
+    body: `${head("element", '<script type="module" src="/pkg/chart.min.js"></script>')}
 <body><div id="col" style="width: 640px"><trade-target-chart id="c" loading="eager"></trade-target-chart></div>
 <trade-target-chart id="bad" loading="eager" spec='{"kind": "pie"}'></trade-target-chart></body></html>`,
   },

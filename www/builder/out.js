@@ -8,8 +8,13 @@ const escapeAttr = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;
 /** JSON that is safe inside a <script> element: no "</script" or "<!--" can close it. */
 const scriptJSON = (value) => JSON.stringify(value, null, 2).replace(/</g, "\\u003c");
 
-export function elementScript(base) {
-  return `<script type="module" src="${escapeAttr(new URL("pkg/element.min.js", base))}"></script>`;
+/**
+ * The script tag: element.min.js for pre-rendered charts (the element with their tooltips: no
+ * wasm until one must be drawn anew), chart.min.js for charts drawn in the page (the element and
+ * the engine in one file).
+ */
+export function elementScript(base, file = "element.min.js") {
+  return `<script type="module" src="${escapeAttr(new URL(`pkg/${file}`, base))}"></script>`;
 }
 
 /** The pre-rendered snippet: the chart as HTML (on screen with no script), then the element script. */
@@ -30,7 +35,7 @@ export function dynamicSnippet(spec, base, dataUrl = "") {
     words = rest;
     src = ` src="${escapeAttr(dataUrl)}"`;
   }
-  return `${elementScript(base)}\n<trade-target-chart${src}>\n  <script type="application/json">${scriptJSON(words).replace(/\n/g, "\n  ")}</script>\n</trade-target-chart>\n`;
+  return `${elementScript(base, "chart.min.js")}\n<trade-target-chart${src}>\n  <script type="application/json">${scriptJSON(words).replace(/\n/g, "\n  ")}</script>\n</trade-target-chart>\n`;
 }
 
 /** The iframe snippet: embed.html with the spec after `#`, and the optional height script. */
