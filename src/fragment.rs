@@ -130,7 +130,7 @@ fn details(out: &mut String, model: &Model, scene: &Scene) {
 fn static_svg(doc: &str) -> String {
     let (root, rest) = doc.split_once('\n').unwrap_or((doc, ""));
     let mut out = String::with_capacity(doc.len() + 64);
-    match root.split_once(" width=\"") {
+    match crate::text::split_once_str(root, " width=\"") {
         Some((head, tail)) => {
             let tail = tail.split_once('"').map_or("", |(_, t)| t);
             out.push_str(head);

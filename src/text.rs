@@ -175,6 +175,16 @@ pub fn ellipsize(text: &str, font: Font, max_width: f64) -> String {
     }
 }
 
+/// `hay.split_once(needle)` for a `&str` needle, by comparing bytes: a `&str` pattern links
+/// core's two-way `StrSearcher` (about 2 KB of wasm) for what is here a short, rare search.
+pub fn split_once_str<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let at = hay
+        .as_bytes()
+        .windows(needle.len().max(1))
+        .position(|w| w == needle.as_bytes())?;
+    Some((hay.get(..at)?, hay.get(at + needle.len()..)?))
+}
+
 /// The families of a CSS `font-family` list that other programs know too: vendor
 /// keywords (`-webkit-standard`, WebKit's name for its default font; `-apple-system`,
 /// `-moz-…`) and Chrome's `BlinkMacSystemFont` alias are dropped, since an exported SVG
@@ -227,6 +237,24 @@ fn split_families(list: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_once_str_is_str_split_once() {
+        for (hay, needle) in [
+            ("a · b · c", " · "),
+            ("<svg width=\"5\">", " width=\""),
+            ("no match", " · "),
+            ("", "x"),
+            ("·x", "·"),
+            ("ends ·", " ·"),
+        ] {
+            assert_eq!(
+                split_once_str(hay, needle),
+                hay.split_once(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+    }
 
     #[test]
     fn widths_follow_the_tables() {

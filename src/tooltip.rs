@@ -103,7 +103,13 @@ fn set(spoken: &[String], max_text: f64) -> Vec<String> {
         }
         // Too long: break at the " · " between facts before breaking inside one.
         let mut current = String::new();
-        for fact in line.split(" · ") {
+        let mut rest = Some(line.as_str());
+        while let Some(left) = rest {
+            let (fact, after) = match crate::text::split_once_str(left, " · ") {
+                Some((fact, after)) => (fact, Some(after)),
+                None => (left, None),
+            };
+            rest = after;
             let joined = if current.is_empty() {
                 fact.to_owned()
             } else {
