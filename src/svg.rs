@@ -38,7 +38,7 @@ pub fn document(scene: &Scene) -> String {
     push_escaped(&mut out, &scene.description);
     out.push_str("</desc>\n");
     // Writing into a String cannot fail.
-    let _ = crate::draw::draw(scene, SvgWriter::new(&mut out, (w, h)));
+    let _ = crate::draw::draw(scene, &mut SvgWriter::new(&mut out, (w, h)));
     out.push_str("</svg>\n");
     out
 }

@@ -255,11 +255,11 @@ pub(super) fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Re
         .unchecked_into();
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
     // The background rectangle drawn first covers the whole picture, so no clearRect.
-    let backend = Canvas2d {
+    let mut backend = Canvas2d {
         ctx,
         size: (scene.width, scene.height),
     };
-    draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
+    draw::draw(scene, &mut backend).map_err(|_| "the canvas refused a drawing call")?;
     Ok(())
 }
 
