@@ -264,16 +264,16 @@ pub(super) fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Re
 }
 
 /// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
-/// a strict `img-src` policy).
+/// a strict `img-src` policy). The promise's executor runs before `Promise::new`
+/// returns, so it draws from `scene` itself, not a copy.
 pub(super) fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
-    let scene = scene.clone();
     js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))
             .and_then(|d| {
                 let c: HtmlCanvasElement = d.create_element("canvas")?.unchecked_into();
-                paint(&c, &scene, scale)?;
+                paint(&c, scene, scale)?;
                 Ok(c)
             });
         let started = canvas.and_then(|c| c.to_blob(&resolve));
