@@ -10,7 +10,7 @@ use crate::scene::{Anchor, Mark, Rgb, Scene};
 use crate::xml::xml_chars;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
-use plotters::element::{Circle, Drawable, PathElement, PointCollection, Rectangle};
+use plotters::element::{Circle, Drawable, PointCollection, Rectangle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 use plotters_backend::{
@@ -338,17 +338,19 @@ impl DrawingBackend for Dyn<'_> {
     }
 }
 
-/// A dashed polyline as a plotters element: the backend strokes it natively where it
-/// can (SVG's `stroke-dasharray`), else it is cut into segments here. A path that leaves
-/// the picture (a projection to a far-off target) is always cut, and then only its
-/// visible part costs anything.
-struct Dashed<'a> {
+/// A polyline as a plotters element, solid or dashed. A dashed one the backend strokes
+/// natively where it can (SVG's `stroke-dasharray`), else it is cut into segments here.
+/// A path that leaves the picture (a projection to a far-off target) is always cut, and
+/// then only its visible part costs anything. Not plotters' `PathElement`, which copies
+/// the points into a `Vec` of its own: one element for both kinds of path is one copy of
+/// plotters' drawing code for them in the wasm, not two.
+struct Polyline<'a> {
     points: &'a [(i32, i32)],
-    dash: (u32, u32),
-    style: ShapeStyle,
+    dash: Option<(u32, u32)>,
+    stroke: Stroke,
 }
 
-impl<'a> PointCollection<'a, (i32, i32)> for &'a Dashed<'_> {
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Polyline<'_> {
     type Point = &'a (i32, i32);
     type IntoIter = &'a [(i32, i32)];
     fn point_iter(self) -> &'a [(i32, i32)] {
@@ -356,7 +358,7 @@ impl<'a> PointCollection<'a, (i32, i32)> for &'a Dashed<'_> {
     }
 }
 
-impl Drawable<Dyn<'_>> for Dashed<'_> {
+impl Drawable<Dyn<'_>> for Polyline<'_> {
     fn draw<I: Iterator<Item = BackendCoord>>(
         &self,
         pos: I,
@@ -364,23 +366,24 @@ impl Drawable<Dyn<'_>> for Dashed<'_> {
         (w, h): (u32, u32),
     ) -> Drawn {
         let points: Vec<BackendCoord> = pos.collect();
+        let Some(dash) = self.dash else {
+            let r = backend.surface.path(&points, self.stroke);
+            return backend.done(r);
+        };
         let (w, h) = (u32_to_i32(w), u32_to_i32(h));
         let inside = points
             .iter()
             .all(|&(x, y)| (-8..=w + 8).contains(&x) && (-8..=h + 8).contains(&y));
         if inside {
-            match backend
-                .surface
-                .dash(&points, self.dash, Stroke::of(&self.style))
-            {
+            match backend.surface.dash(&points, dash, self.stroke) {
                 Ok(false) => {}
                 r => return backend.done(r.map(|_| ())),
             }
         }
         let clip = (-8.0, -8.0, f64::from(w) + 8.0, f64::from(h) + 8.0);
-        let (on, off) = (f64::from(self.dash.0), f64::from(self.dash.1));
+        let (on, off) = (f64::from(dash.0), f64::from(dash.1));
         for [a, b] in dashes(&points, on, off, clip) {
-            backend.draw_line(a, b, &self.style)?;
+            backend.draw_line(a, b, &self.stroke)?;
         }
         Ok(())
     }
@@ -438,21 +441,18 @@ fn draw_area(
                 points,
                 color,
                 width,
-                dash: Some(dash),
-            } => area.draw(&Dashed {
+                dash,
+            } => area.draw(&Polyline {
                 points,
                 dash: *dash,
-                style: shape(*color, false, *width),
+                stroke: Stroke {
+                    color: BackendColor {
+                        alpha: 1.0,
+                        rgb: (color.0, color.1, color.2),
+                    },
+                    width: *width,
+                },
             })?,
-            Mark::Path {
-                points,
-                color,
-                width,
-                dash: None,
-            } => area.draw(&PathElement::new(
-                points.as_slice(),
-                shape(*color, false, *width),
-            ))?,
             Mark::Circle {
                 center,
                 radius,
