@@ -226,15 +226,12 @@ pub fn push_alpha(out: &mut String, alpha: f64) {
     let mut frac = milli % 1000;
     if frac > 0 {
         out.push('.');
-        // Three digits with leading zeros, then the trailing zeros dropped.
-        let mut digits = [b'0'; 3];
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + u8::try_from(frac % 10).unwrap_or(0);
-            frac /= 10;
-        }
-        let used = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
-        for d in digits.iter().take(used) {
-            out.push(char::from(*d));
+        // The digits from tenths down, until none but zeros are left.
+        let mut unit = 100;
+        while frac > 0 && unit > 0 {
+            out.push(char::from(b'0' + u8::try_from(frac / unit).unwrap_or(0)));
+            frac %= unit;
+            unit /= 10;
         }
     }
 }
