@@ -70,7 +70,7 @@ fn write(json: &Json, model: &Model, scene: &Scene) -> String {
     out.push_str("<div class=\"box\">");
     frame_open(&mut out, scene, lang);
     out.push_str("><div>");
-    out.push_str(&static_svg(&crate::svg::document(scene)));
+    crate::svg::fitting(&mut out, scene);
     out.push_str("</div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>");
     if model.links {
         links(&mut out, model, scene);
@@ -121,29 +121,6 @@ fn details(out: &mut String, model: &Model, scene: &Scene) {
     let (texts, heads) = crate::markup::table_texts(model, &scene.title);
     out.push_str(&crate::markup::table(&texts, heads));
     out.push_str("</table></details></template></trade-target-chart>\n");
-}
-
-/// `svg::document`'s root made to fit a column without CSS: as wide as the column
-/// (`width="100%"`), its own height, drawn from the top left at most at its size, and a
-/// block (no line box, so no gap under it). Everything after the root's opening tag is
-/// the document's, byte for byte.
-fn static_svg(doc: &str) -> String {
-    let (root, rest) = doc.split_once('\n').unwrap_or((doc, ""));
-    let mut out = String::with_capacity(doc.len() + 64);
-    match crate::text::split_once_str(root, " width=\"") {
-        Some((head, tail)) => {
-            let tail = tail.split_once('"').map_or("", |(_, t)| t);
-            out.push_str(head);
-            out.push_str(" width=\"100%\"");
-            let tail = tail.strip_suffix('>').unwrap_or(tail);
-            out.push_str(tail);
-            out.push_str(" preserveAspectRatio=\"xMinYMin meet\" display=\"block\">");
-        }
-        None => out.push_str(root),
-    }
-    out.push('\n');
-    out.push_str(rest.trim_end_matches('\n'));
-    out
 }
 
 /// The links row without JavaScript: the Source link (when the spec has a URL) drawn in
@@ -342,15 +319,6 @@ mod tests {
         assert_eq!(
             s,
             "{\"title\":\"a \\\"b\\\" \\\\ \\u0001\\ufffe<\",\"x\":[true,null]}"
-        );
-    }
-
-    #[test]
-    fn the_root_fits_the_column_and_the_rest_is_the_document() {
-        let doc = "<svg xmlns=\"x\" width=\"640\" height=\"397\" viewBox=\"0 0 640 397\" role=\"img\">\n<title>T</title>\n</svg>\n";
-        assert_eq!(
-            static_svg(doc),
-            "<svg xmlns=\"x\" width=\"100%\" height=\"397\" viewBox=\"0 0 640 397\" role=\"img\" preserveAspectRatio=\"xMinYMin meet\" display=\"block\">\n<title>T</title>\n</svg>"
         );
     }
 }

@@ -19,28 +19,49 @@ use plotters_backend::{
 /// The scene as a standalone SVG document: the root element carries the accessible
 /// name and description, then plotters draws the marks onto an `SvgWriter`.
 pub fn document(scene: &Scene) -> String {
+    let mut out = String::with_capacity(8192);
+    write(&mut out, scene, false);
+    out.push('\n');
+    out
+}
+
+/// `document` made to fit a column without CSS, appended to `out` (a static fragment's
+/// picture): as wide as the column (`width="100%"`), its own height, drawn from the top
+/// left at most at its size, and a block (no line box, so no gap under it). Everything
+/// after the root's opening tag is the document's, byte for byte, but the last newline.
+pub fn fitting(out: &mut String, scene: &Scene) {
+    write(out, scene, true);
+}
+
+fn write(out: &mut String, scene: &Scene, fit: bool) {
     let (w, h) = (scene.width, scene.height);
     let title = escape(&scene.title);
-    let mut out = String::with_capacity(8192);
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-    push_int(&mut out, w.into());
+    if fit {
+        out.push_str("100%");
+    } else {
+        push_int(out, w.into());
+    }
     out.push_str("\" height=\"");
-    push_int(&mut out, h.into());
+    push_int(out, h.into());
     out.push_str("\" viewBox=\"0 0 ");
-    push_int(&mut out, w.into());
+    push_int(out, w.into());
     out.push(' ');
-    push_int(&mut out, h.into());
+    push_int(out, h.into());
     out.push_str("\" role=\"img\" aria-label=\"");
     out.push_str(&title);
-    out.push_str("\" class=\"ttc-chart\">\n<title>");
+    out.push_str("\" class=\"ttc-chart\"");
+    if fit {
+        out.push_str(" preserveAspectRatio=\"xMinYMin meet\" display=\"block\"");
+    }
+    out.push_str(">\n<title>");
     out.push_str(&title);
     out.push_str("</title>\n<desc>");
-    push_escaped(&mut out, &scene.description);
+    push_escaped(out, &scene.description);
     out.push_str("</desc>\n");
     // Writing into a String cannot fail.
-    let _ = crate::draw::draw(scene, SvgWriter::new(&mut out, (w, h)));
-    out.push_str("</svg>\n");
-    out
+    let _ = crate::draw::draw(scene, &mut SvgWriter::new(out, (w, h)));
+    out.push_str("</svg>");
 }
 
 /// Writing into a String cannot fail.
@@ -205,15 +226,12 @@ pub fn push_alpha(out: &mut String, alpha: f64) {
     let mut frac = milli % 1000;
     if frac > 0 {
         out.push('.');
-        // Three digits with leading zeros, then the trailing zeros dropped.
-        let mut digits = [b'0'; 3];
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + u8::try_from(frac % 10).unwrap_or(0);
-            frac /= 10;
-        }
-        let used = digits.iter().rposition(|&d| d != b'0').map_or(0, |i| i + 1);
-        for d in digits.iter().take(used) {
-            out.push(char::from(*d));
+        // The digits from tenths down, until none but zeros are left.
+        let mut unit = 100;
+        while frac > 0 && unit > 0 {
+            out.push(char::from(b'0' + u8::try_from(frac / unit).unwrap_or(0)));
+            frac %= unit;
+            unit /= 10;
         }
     }
 }
@@ -490,6 +508,29 @@ mod tests {
             let _ = w.draw_circle((5, 6), 3, &Style(BLUE, 2), false);
         });
         assert!(translucent.contains("<circle"), "{translucent}");
+    }
+
+    #[test]
+    fn the_fitting_root_fits_the_column_and_the_rest_is_the_document() {
+        let json = crate::json::Json::Obj(Vec::new());
+        let model = crate::model(&json).expect("the default chart");
+        let scene = crate::scene(&model, 640.0, None);
+        let doc = super::document(&scene);
+        let mut fit = String::from("before");
+        super::fitting(&mut fit, &scene);
+        let fit = fit.strip_prefix("before").expect("appended");
+        let (root, rest) = doc.split_once('\n').expect("a root line");
+        let (fit_root, fit_rest) = fit.split_once('\n').expect("a root line");
+        let want = root
+            .replacen(" width=\"640\"", " width=\"100%\"", 1)
+            .replacen(
+                '>',
+                " preserveAspectRatio=\"xMinYMin meet\" display=\"block\">",
+                1,
+            );
+        assert_eq!(fit_root, want);
+        assert_eq!(Some(fit_rest), rest.strip_suffix('\n'));
+        assert!(fit_rest.ends_with("</svg>"));
     }
 
     #[test]

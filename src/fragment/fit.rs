@@ -72,7 +72,7 @@ pub fn html(json: &Json) -> Result<String, crate::error::SpecError> {
             out.push_str(" hidden");
         }
         out.push('>');
-        out.push_str(&super::static_svg(&crate::svg::document(scene)));
+        crate::svg::fitting(&mut out, scene);
         out.push_str("</div>");
     }
     out.push_str("<div class=\"ttc-ring\" aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>");

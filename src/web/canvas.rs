@@ -5,6 +5,7 @@
 //! whole pixels. Lines keep plotters-canvas's half-pixel shift so 1 px rules stay crisp.
 
 use crate::draw;
+use crate::num::{push_hex2, push_int};
 use crate::scene::Scene;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -38,16 +39,26 @@ pub struct Canvas2d {
     pub size: (u32, u32),
 }
 
+/// `#RRGGBB`, or `rgba(r,g,b,a)` when translucent; written by hand, as `format!` with
+/// a width links core's padding code.
 fn css_color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
+    let mut s = String::with_capacity(24);
     if c.alpha >= 1.0 {
-        format!("#{r:02x}{g:02x}{b:02x}")
+        s.push('#');
+        for v in [r, g, b] {
+            push_hex2(&mut s, v);
+        }
     } else {
-        let mut s = format!("rgba({r},{g},{b},");
+        s.push_str("rgba(");
+        for v in [r, g, b] {
+            push_int(&mut s, v.into());
+            s.push(',');
+        }
         crate::svg::push_alpha(&mut s, c.alpha);
         s.push(')');
-        s
     }
+    s
 }
 
 impl Canvas2d {
@@ -225,12 +236,12 @@ impl DrawingBackend for Canvas2d {
             HPos::Center => "center",
         });
         self.ctx.set_fill_style_str(&css_color(c));
-        self.ctx.set_font(&format!(
-            "{} {}px {}",
-            s.style().as_str(),
-            crate::num::sat_u32(s.size().round()),
-            s.family().as_str()
-        ));
+        let mut font = String::from(s.style().as_str());
+        font.push(' ');
+        push_int(&mut font, crate::num::sat_u32(s.size().round()).into());
+        font.push_str("px ");
+        font.push_str(s.family().as_str());
+        self.ctx.set_font(&font);
         self.ctx
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
             .map_err(failed)
@@ -255,25 +266,25 @@ pub(super) fn paint(canvas: &HtmlCanvasElement, scene: &Scene, scale: f64) -> Re
         .unchecked_into();
     ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
     // The background rectangle drawn first covers the whole picture, so no clearRect.
-    let backend = Canvas2d {
+    let mut backend = Canvas2d {
         ctx,
         size: (scene.width, scene.height),
     };
-    draw::draw(scene, backend).map_err(|_| "the canvas refused a drawing call")?;
+    draw::draw(scene, &mut backend).map_err(|_| "the canvas refused a drawing call")?;
     Ok(())
 }
 
 /// The scene as a PNG Blob (drawn on a canvas, so no image URL is needed: works under
-/// a strict `img-src` policy).
+/// a strict `img-src` policy). The promise's executor runs before `Promise::new`
+/// returns, so it draws from `scene` itself, not a copy.
 pub(super) fn png(scene: &Scene, scale: f64) -> js_sys::Promise {
-    let scene = scene.clone();
     js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| JsValue::from_str("no document"))
             .and_then(|d| {
                 let c: HtmlCanvasElement = d.create_element("canvas")?.unchecked_into();
-                paint(&c, &scene, scale)?;
+                paint(&c, scene, scale)?;
                 Ok(c)
             });
         let started = canvas.and_then(|c| c.to_blob(&resolve));
