@@ -270,24 +270,30 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Point>, SpecError> {
 /// Points as the spec's JSON (`[{ year, value, … }]`), leaving out what a cell left
 /// empty.
 pub fn to_json(points: &[Point]) -> Json {
-    let items = points.iter().map(|p| {
-        let mut obj = vec![
-            ("year".to_owned(), Json::Num(p.year)),
-            ("value".to_owned(), Json::Num(p.value)),
-        ];
-        let mut put = |key: &str, v: Option<Json>| {
-            if let Some(v) = v {
-                obj.push((key.to_owned(), v));
-            }
-        };
-        put("exports", p.exports.map(Json::Num));
-        put("imports", p.imports.map(Json::Num));
-        put("estimate", p.estimate.map(Json::Bool));
-        put("splitEstimate", p.split_estimate.map(Json::Bool));
-        put("note", p.note.clone().map(Json::Str));
-        Json::Obj(obj)
-    });
-    Json::Arr(items.collect())
+    let mut items = Vec::with_capacity(points.len());
+    for p in points {
+        let mut obj = Vec::new();
+        let mut put = |key: &str, v: Json| obj.push((key.to_owned(), v));
+        put("year", Json::Num(p.year));
+        put("value", Json::Num(p.value));
+        if let Some(v) = p.exports {
+            put("exports", Json::Num(v));
+        }
+        if let Some(v) = p.imports {
+            put("imports", Json::Num(v));
+        }
+        if let Some(v) = p.estimate {
+            put("estimate", Json::Bool(v));
+        }
+        if let Some(v) = p.split_estimate {
+            put("splitEstimate", Json::Bool(v));
+        }
+        if let Some(v) = &p.note {
+            put("note", Json::Str(v.clone()));
+        }
+        items.push(Json::Obj(obj));
+    }
+    Json::Arr(items)
 }
 
 /// A cell into its column of the point, or what is wrong with it.
@@ -328,7 +334,7 @@ fn number(s: &str) -> Result<Option<f64>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    match decimal(s) {
+    match decimal(s.as_bytes()) {
         Some(v) => Ok(Some(v)),
         None => Err(["expected a number, found \"", &clip(s), "\""].concat()),
     }
@@ -345,9 +351,8 @@ const POW10: [f64; 23] = [
 /// digits none of which is below 1e-31, which holds every number a spreadsheet writes
 /// (15 significant digits) and every value "Get the data" writes (Rust's shortest form,
 /// at most 17 digits) from 1e-14 to the 1e15 a series allows; others are read to within a
-/// few units in the last place.
-fn decimal(s: &str) -> Option<f64> {
-    let b = s.as_bytes();
+/// few units in the last place. The embedded default chart's JSON numbers are read here too.
+pub(crate) fn decimal(b: &[u8]) -> Option<f64> {
     let negative = b.first() == Some(&b'-');
     let mut at = usize::from(negative || b.first() == Some(&b'+'));
     // The significant digits as an integer (up to 19 of them; later ones only move the
