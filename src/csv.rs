@@ -10,46 +10,32 @@
 use crate::error::SpecError;
 use crate::json::Json;
 use crate::limits::MAX_POINTS;
-use crate::spec::{clip, Point, Spec};
+use crate::spec::{clip, Point};
 
-/// The columns the reader knows, in the order an error lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Year,
-    Total,
-    Exports,
-    Imports,
-    Estimate,
-    SplitEstimate,
-    Note,
-}
+/// The columns the reader knows, in the order an error lists them, by the series key a
+/// `validate` error names; a column is its index here. A header names one by its key
+/// in any case, or `total` for `value`.
+const KEYS: [&str; 7] = [
+    "year",
+    "value",
+    "exports",
+    "imports",
+    "estimate",
+    "splitEstimate",
+    "note",
+];
+const YEAR: usize = 0;
+const TOTAL: usize = 1;
+const EXPORTS: usize = 2;
+const ESTIMATE: usize = 4;
+const SPLIT_ESTIMATE: usize = 5;
+const NOTE: usize = 6;
 
-impl Column {
-    fn named(header: &str) -> Option<Column> {
-        Some(match header.to_ascii_lowercase().as_str() {
-            "year" => Column::Year,
-            "total" | "value" => Column::Total,
-            "exports" => Column::Exports,
-            "imports" => Column::Imports,
-            "estimate" => Column::Estimate,
-            "splitestimate" => Column::SplitEstimate,
-            "note" => Column::Note,
-            _ => return None,
-        })
+fn column_named(header: &str) -> Option<usize> {
+    if header.eq_ignore_ascii_case("total") {
+        return Some(TOTAL);
     }
-
-    /// The series key a `validate` error names for this column.
-    fn key(self) -> &'static str {
-        match self {
-            Column::Year => "year",
-            Column::Total => "value",
-            Column::Exports => "exports",
-            Column::Imports => "imports",
-            Column::Estimate => "estimate",
-            Column::SplitEstimate => "splitEstimate",
-            Column::Note => "note",
-        }
-    }
+    KEYS.iter().position(|k| k.eq_ignore_ascii_case(header))
 }
 
 const KNOWN: &str = "year, total (or value), exports, imports, estimate, splitEstimate, note";
@@ -61,8 +47,11 @@ const KNOWN: &str = "year, total (or value), exports, imports, estimate, splitEs
 pub struct Rows {
     name: String,
     lines: Vec<usize>,
-    headers: Vec<(Column, String)>,
+    columns: Vec<Named>,
 }
+
+/// A column the header names: its field's index, the column, the header as written.
+type Named = (usize, usize, String);
 
 impl Rows {
     /// `e` (from `validate`, at a `series[i].key` path) at the file's line and column;
@@ -75,25 +64,22 @@ impl Rows {
             return e;
         };
         let column = self
-            .headers
+            .columns
             .iter()
-            .find(|(c, _)| c.key() == key)
-            .map(|(_, h)| h.clone());
+            .find(|c| KEYS.get(c.1) == Some(&key))
+            .map(|c| c.2.clone());
         // "year 2020 appears twice (first at series[3])": the first one's line instead.
-        let message = match e.message.split_once(" (first at series[") {
-            Some((head, rest)) => {
-                let first = rest
-                    .split(']')
-                    .next()
-                    .and_then(|i| i.parse::<usize>().ok())
-                    .and_then(|i| self.lines.get(i));
-                match first {
-                    Some(first) => format!("{head} (first on line {first})"),
-                    None => e.message,
-                }
-            }
-            None => e.message,
-        };
+        let first = e.message.strip_suffix("])").and_then(|m| {
+            let digits = m.bytes().rev().take_while(u8::is_ascii_digit).count();
+            let (head, index) = m.split_at_checked(m.len() - digits)?;
+            Some((
+                head.strip_suffix(" (first at series[")?,
+                self.lines.get(whole(index)?)?,
+            ))
+        });
+        let message = first
+            .map(|(head, first)| format!("{head} (first on line {first})"))
+            .unwrap_or(e.message);
         SpecError::at(self.name.clone(), line, column, message)
     }
 }
@@ -101,24 +87,47 @@ impl Rows {
 /// `series[12].value` → (12, "value").
 fn series_path(path: &str) -> Option<(usize, &str)> {
     let rest = path.strip_prefix("series[")?;
-    let (index, key) = rest.split_once("].")?;
-    Some((index.parse().ok()?, key))
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (index, key) = rest.split_at_checked(digits)?;
+    Some((whole(index)?, key.strip_prefix("].")?))
+}
+
+/// Decimal digits as a number (`usize`'s parser costs 300 B of wasm).
+fn whole(s: &str) -> Option<usize> {
+    let mut n = 0usize;
+    for b in s.bytes() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(usize::from(d))?;
+    }
+    (!s.is_empty()).then_some(n)
+}
+
+fn blank(fields: &[String]) -> bool {
+    fields.iter().all(String::is_empty)
+}
+
+/// The header as written of the column at field `i`, if one is named there.
+fn written(columns: &[Named], i: usize) -> Option<String> {
+    columns.iter().find(|c| c.0 == i).map(|c| c.2.clone())
 }
 
 /// Reads CSV text into points, in the file's order, and where each came from. `name`
 /// starts every error (`csv` for the spec's key, or the file's name).
 pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = Records {
-        chars: text.chars().peekable(),
-        line: 1,
+    let fail = |line: usize, column: Option<String>, message: String| {
+        SpecError::at(name, line, column, message)
     };
-    let fail = |line: usize, column: Option<&str>, message: String| {
-        SpecError::at(name, line, column.map(str::to_owned), message)
+    let mut records = Records {
+        text: text.strip_prefix('\u{feff}').unwrap_or(text),
+        at: 0,
+        line: 1,
     };
 
     let mut first = records.next_record();
-    while matches!(&first, Some(Ok((_, f))) if f.iter().all(String::is_empty)) {
+    while matches!(&first, Some(Ok((_, f))) if blank(f)) {
         first = records.next_record(); // blank lines before the header
     }
     let Some(header) = first else {
@@ -127,77 +136,67 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
             "expected a header line (year,total,…) and rows, found nothing",
         ));
     };
-    let (header_line, header) = header.map_err(|(line, _, m)| fail(line, None, m))?;
-    let mut headers: Vec<Option<(Column, String)>> = Vec::with_capacity(header.len());
-    for raw in &header {
+    let (header_line, header) = header.map_err(|(line, _, m)| fail(line, None, m.into()))?;
+    let mut columns: Vec<Named> = Vec::new();
+    for (i, raw) in header.iter().enumerate() {
         let h = raw.trim();
         if h.is_empty() {
-            headers.push(None); // a trailing comma; its cells must be empty
-            continue;
+            continue; // a trailing comma; its cells must be empty
         }
-        let Some(column) = Column::named(h) else {
-            return Err(fail(
-                header_line,
-                Some(&clip(h)),
-                format!(
-                    "unknown column \"{}\"; the first line must name the columns: {KNOWN}",
-                    clip(h)
-                ),
-            ));
+        let Some(column) = column_named(h) else {
+            let c = clip(h);
+            let message = [
+                "unknown column \"",
+                &c,
+                "\"; the first line must name the columns: ",
+                KNOWN,
+            ]
+            .concat();
+            return Err(fail(header_line, Some(c), message));
         };
-        if headers.iter().flatten().any(|(c, _)| *c == column) {
+        if columns.iter().any(|c| c.1 == column) {
             return Err(fail(
                 header_line,
-                Some(&clip(h)),
+                Some(clip(h)),
                 "the column appears twice (total and value are the same column)".into(),
             ));
         }
-        headers.push(Some((column, h.to_owned())));
+        columns.push((i, column, h.to_owned()));
     }
-    for needed in [Column::Year, Column::Total] {
-        if !headers.iter().flatten().any(|(c, _)| *c == needed) {
-            return Err(fail(
-                header_line,
-                None,
-                format!(
-                    "expected a {} column, found {}",
-                    if needed == Column::Year {
-                        "year"
-                    } else {
-                        "total (or value)"
-                    },
-                    describe_header(&headers)
-                ),
-            ));
+    for (needed, what) in [(YEAR, "year"), (TOTAL, "total (or value)")] {
+        if !columns.iter().any(|c| c.1 == needed) {
+            let mut message = ["expected a ", what, " column, found "].concat();
+            if columns.is_empty() {
+                message.push_str("no column names");
+            } else {
+                message.push_str("only ");
+                for (n, c) in columns.iter().enumerate() {
+                    if n > 0 {
+                        message.push_str(", ");
+                    }
+                    message.push_str(&clip(&c.2));
+                }
+            }
+            message.push_str(" in the first line");
+            return Err(fail(header_line, None, message));
         }
     }
 
-    let named: Vec<(usize, Column, &str)> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.as_ref().map(|(c, written)| (i, *c, written.as_str())))
-        .collect();
     let mut points = Vec::new();
     let mut lines = Vec::new();
     while let Some(record) = records.next_record() {
-        let column_of = |i: usize| -> Option<String> {
-            headers
-                .get(i)
-                .and_then(|h| h.as_ref())
-                .map(|(_, h)| h.clone())
-        };
         let (line, fields) =
-            record.map_err(|(line, i, m)| SpecError::at(name, line, column_of(i), m))?;
-        if fields.iter().all(String::is_empty) {
+            record.map_err(|(line, i, m)| fail(line, written(&columns, i), m.into()))?;
+        if blank(&fields) {
             continue; // a blank line, or a spreadsheet's empty row (",,,,")
         }
-        if fields.len() > headers.len() {
+        if fields.len() > header.len() {
             return Err(fail(
                 line,
                 None,
                 format!(
                     "expected {} fields as in the header, found {} (a note with a comma must be in double quotes)",
-                    headers.len(),
+                    header.len(),
                     fields.len()
                 ),
             ));
@@ -209,19 +208,10 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
                 format!("expected at most {MAX_POINTS} rows, found more"),
             ));
         }
-        let mut point = Point {
-            year: f64::NAN,
-            value: f64::NAN,
-            exports: None,
-            imports: None,
-            estimate: None,
-            split_estimate: None,
-            note: None,
-        };
         // Only the cells the row has are looked at, and the named columns (at most seven):
         // a header of a million commas costs nothing per row.
         for (i, cell) in fields.iter().enumerate() {
-            if !cell.is_empty() && matches!(headers.get(i), Some(None)) {
+            if !cell.is_empty() && !columns.iter().any(|c| c.0 == i) {
                 return Err(fail(
                     line,
                     None,
@@ -233,17 +223,19 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
                 ));
             }
         }
-        for (i, column, written) in &named {
+        let mut point = Point {
+            year: f64::NAN,
+            value: f64::NAN,
+            exports: None,
+            imports: None,
+            estimate: None,
+            split_estimate: None,
+            note: None,
+        };
+        for (i, column, written) in &columns {
             let cell = fields.get(*i).map_or("", String::as_str);
-            let bad = |message: String| fail(line, Some(written), message);
-            match column {
-                Column::Year => point.year = number(cell).map_err(bad)?,
-                Column::Total => point.value = number(cell).map_err(bad)?,
-                Column::Exports => point.exports = optional_number(cell).map_err(bad)?,
-                Column::Imports => point.imports = optional_number(cell).map_err(bad)?,
-                Column::Estimate => point.estimate = flag(cell).map_err(bad)?,
-                Column::SplitEstimate => point.split_estimate = flag(cell).map_err(bad)?,
-                Column::Note => point.note = note(cell),
+            if let Err(message) = put(&mut point, *column, cell) {
+                return Err(fail(line, Some(written.clone()), message));
             }
         }
         points.push(point);
@@ -256,13 +248,12 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
             "expected at least one row under the header, found none".into(),
         ));
     }
-    let headers = headers.into_iter().flatten().collect();
     Ok((
         points,
         Rows {
             name: name.to_owned(),
             lines,
-            headers,
+            columns,
         },
     ))
 }
@@ -271,54 +262,82 @@ pub fn read(text: &str, name: &str) -> Result<(Vec<Point>, Rows), SpecError> {
 /// error a spec's `csv` would meet in its rows, said at the line and column.
 pub fn parse(text: &str, name: &str) -> Result<Vec<Point>, SpecError> {
     let (points, rows) = read(text, name)?;
-    let spec = Spec {
-        series: Some(points),
-        ..Spec::default()
-    };
-    crate::validate::validate(&spec, &Spec::default()).map_err(|e| rows.locate(e))?;
-    Ok(spec.series.unwrap_or_default())
+    // All that `validate` checks in a spec of rows alone (no Spec built and dropped).
+    crate::validate::points(&points).map_err(|e| rows.locate(e))?;
+    Ok(points)
 }
 
 /// Points as the spec's JSON (`[{ year, value, … }]`), leaving out what a cell left
 /// empty.
 pub fn to_json(points: &[Point]) -> Json {
-    let items = points.iter().map(|p| {
-        let mut obj = vec![
-            ("year".to_owned(), Json::Num(p.year)),
-            ("value".to_owned(), Json::Num(p.value)),
-        ];
-        let mut put = |key: &str, v: Option<Json>| {
-            if let Some(v) = v {
-                obj.push((key.to_owned(), v));
-            }
-        };
-        put("exports", p.exports.map(Json::Num));
-        put("imports", p.imports.map(Json::Num));
-        put("estimate", p.estimate.map(Json::Bool));
-        put("splitEstimate", p.split_estimate.map(Json::Bool));
-        put("note", p.note.clone().map(Json::Str));
-        Json::Obj(obj)
-    });
-    Json::Arr(items.collect())
-}
-
-fn describe_header(headers: &[Option<(Column, String)>]) -> String {
-    let names: Vec<String> = headers.iter().flatten().map(|(_, h)| clip(h)).collect();
-    if names.is_empty() {
-        "no column names in the first line".into()
-    } else {
-        format!("only {} in the first line", names.join(", "))
+    let mut items = Vec::with_capacity(points.len());
+    for p in points {
+        let mut obj = Vec::new();
+        let mut put = |key: &str, v: Json| obj.push((key.to_owned(), v));
+        put("year", Json::Num(p.year));
+        put("value", Json::Num(p.value));
+        if let Some(v) = p.exports {
+            put("exports", Json::Num(v));
+        }
+        if let Some(v) = p.imports {
+            put("imports", Json::Num(v));
+        }
+        if let Some(v) = p.estimate {
+            put("estimate", Json::Bool(v));
+        }
+        if let Some(v) = p.split_estimate {
+            put("splitEstimate", Json::Bool(v));
+        }
+        if let Some(v) = &p.note {
+            put("note", Json::Str(v.clone()));
+        }
+        items.push(Json::Obj(obj));
     }
+    Json::Arr(items)
 }
 
-/// A plain decimal number (`1234.5`, `-3`, `2e3`): no thousands separators, no `NaN`
-/// or `inf`.
-fn number(cell: &str) -> Result<f64, String> {
+/// A cell into its column of the point, or what is wrong with it.
+fn put(point: &mut Point, column: usize, cell: &str) -> Result<(), String> {
     let s = cell.trim();
-    if s.is_empty() {
-        return Err("expected a number, found an empty cell".into());
+    match column {
+        NOTE => point.note = note(cell),
+        ESTIMATE | SPLIT_ESTIMATE => {
+            let v = flag(s)?;
+            if column == ESTIMATE {
+                point.estimate = v;
+            } else {
+                point.split_estimate = v;
+            }
+        }
+        _ => {
+            let v = number(s)?;
+            match column {
+                YEAR | TOTAL => {
+                    let v = v.ok_or("expected a number, found an empty cell")?;
+                    if column == YEAR {
+                        point.year = v;
+                    } else {
+                        point.value = v;
+                    }
+                }
+                EXPORTS => point.exports = v,
+                _ => point.imports = v,
+            }
+        }
     }
-    decimal(s).ok_or_else(|| format!("expected a number, found \"{}\"", clip(s)))
+    Ok(())
+}
+
+/// A plain decimal number (`1234.5`, `-3`, `2e3`), or None for an empty (trimmed)
+/// cell: no thousands separators, no `NaN` or `inf`.
+fn number(s: &str) -> Result<Option<f64>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match decimal(s.as_bytes()) {
+        Some(v) => Ok(Some(v)),
+        None => Err(["expected a number, found \"", &clip(s), "\""].concat()),
+    }
 }
 
 /// Exact powers of ten as f64 (10^22 is the largest exact one).
@@ -332,48 +351,56 @@ const POW10: [f64; 23] = [
 /// digits none of which is below 1e-31, which holds every number a spreadsheet writes
 /// (15 significant digits) and every value "Get the data" writes (Rust's shortest form,
 /// at most 17 digits) from 1e-14 to the 1e15 a series allows; others are read to within a
-/// few units in the last place.
-fn decimal(s: &str) -> Option<f64> {
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let (mantissa_text, exponent_text) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e)),
-        None => (body, None),
-    };
-    let (whole, frac) = mantissa_text.split_once('.').unwrap_or((mantissa_text, ""));
-    if whole.is_empty() && frac.is_empty() {
-        return None;
-    }
+/// few units in the last place. The embedded default chart's JSON numbers are read here too.
+pub(crate) fn decimal(b: &[u8]) -> Option<f64> {
+    let negative = b.first() == Some(&b'-');
+    let mut at = usize::from(negative || b.first() == Some(&b'+'));
     // The significant digits as an integer (up to 19 of them; later ones only move the
     // decimal point) and the power of ten that scales it.
-    let (mut mantissa, mut exp10) = (0u64, 0i64);
-    for (i, c) in whole.chars().chain(frac.chars()).enumerate() {
-        let d = u64::from(c.to_digit(10)?);
-        let in_fraction = i >= whole.len();
-        match mantissa.checked_mul(10).and_then(|m| m.checked_add(d)) {
-            Some(m) => {
-                mantissa = m;
-                exp10 -= i64::from(in_fraction);
+    let (mut mantissa, mut exp10, mut digits, mut fraction) = (0u64, 0i64, 0, false);
+    while let Some(&c) = b.get(at) {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                match mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(u64::from(c - b'0')))
+                {
+                    Some(m) => {
+                        mantissa = m;
+                        exp10 -= i64::from(fraction);
+                    }
+                    None => exp10 += i64::from(!fraction),
+                }
             }
-            None => exp10 += i64::from(!in_fraction),
+            b'.' if !fraction => fraction = true,
+            _ => break,
         }
+        at += 1;
     }
-    if let Some(e) = exponent_text {
-        let (sign, digits) = match e.strip_prefix('-') {
-            Some(rest) => (-1, rest),
-            None => (1, e.strip_prefix('+').unwrap_or(e)),
+    if digits == 0 {
+        return None;
+    }
+    if matches!(b.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        let sign = match b.get(at) {
+            Some(b'-') => -1,
+            _ => 1,
         };
-        if digits.is_empty() {
+        at += usize::from(matches!(b.get(at), Some(b'-' | b'+')));
+        let (mut n, from) = (0i64, at);
+        while let Some(&c @ b'0'..=b'9') = b.get(at) {
+            // Beyond ±10^6 every value is 0 or overflows anyway; stop counting there.
+            n = (n * 10 + i64::from(c - b'0')).min(1_000_000);
+            at += 1;
+        }
+        if at == from {
             return None;
         }
-        let mut n = 0i64;
-        for c in digits.chars() {
-            // Beyond ±10^6 every value is 0 or overflows anyway; stop counting there.
-            n = (n * 10 + i64::from(c.to_digit(10)?)).min(1_000_000);
-        }
         exp10 += sign * n;
+    }
+    if at != b.len() {
+        return None;
     }
     let v = exact(mantissa, exp10).unwrap_or_else(|| approximate(mantissa, exp10));
     Some(if negative { -v } else { v })
@@ -383,21 +410,42 @@ fn decimal(s: &str) -> Option<f64> {
 /// the power that overflows. Rust's integer to float cast rounds to nearest, ties to
 /// even. A fraction is m / 5^k × 2^-k: the quotient keeps at least 55 significant bits
 /// and a nonzero remainder sets its lowest bit, so that its one rounding is the right
-/// one, and the power of two is exact.
+/// one, and the power of two is exact. Only shifts, adds and compares: u128's `*` and
+/// `/` link kilobytes of compiler-builtins.
 fn exact(m: u64, e: i64) -> Option<f64> {
-    let m = u128::from(m);
-    if m == 0 {
+    let mut n = u128::from(m);
+    if n == 0 {
         return Some(0.0);
     }
     if e >= 0 {
-        let p = 10u128.checked_pow(u32::try_from(e).ok()?)?;
+        for _ in 0..e {
+            if n > u128::MAX / 10 {
+                return None;
+            }
+            n = (n << 3) + (n << 1);
+        }
         #[allow(clippy::cast_precision_loss)] // rounds once, to nearest
-        return Some(m.checked_mul(p)? as f64);
+        return Some(n as f64);
     }
     let k = u32::try_from(-e).ok().filter(|k| *k <= 31)?;
-    let shift = m.leading_zeros(); // m << shift has its top bit set: ≥ 2^127
-    let (n, p) = (m << shift, 5u128.pow(k)); // p < 2^72, so n / p ≥ 2^55
-    let q = (n / p) | u128::from(n % p != 0);
+    let mut p = 1u128;
+    for _ in 0..k {
+        p += p << 2;
+    }
+    let shift = n.leading_zeros(); // n << shift has its top bit set: ≥ 2^127
+    n <<= shift; // p < 2^72, so n / p ≥ 2^55
+                 // n / p and its remainder by long division, a bit at a time.
+    let (mut q, mut r) = (0u128, 0u128);
+    for _ in 0..128 {
+        r = r << 1 | n >> 127;
+        n <<= 1;
+        let fits = r >= p;
+        if fits {
+            r -= p;
+        }
+        q = q << 1 | u128::from(fits);
+    }
+    let q = q | u128::from(r != 0);
     // 2^-(shift + k), exactly (at most 2^-158); the product is normal, so exact too.
     let scale = f64::from_bits(u64::from(1023 - shift - k) << 52);
     #[allow(clippy::cast_precision_loss)] // rounds once, to nearest
@@ -410,39 +458,36 @@ fn approximate(m: u64, mut e: i64) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let mut v = m as f64;
     while e != 0 && v != 0.0 && v.is_finite() {
-        let step = e.unsigned_abs().min(22);
-        let p = POW10
-            .get(usize::try_from(step).unwrap_or(22))
+        let step = e.clamp(-22, 22);
+        let p = usize::try_from(step.unsigned_abs())
+            .ok()
+            .and_then(|i| POW10.get(i))
             .copied()
             .unwrap_or(1e22);
         if e > 0 {
             v *= p;
-            e -= i64::try_from(step).unwrap_or(22);
         } else {
             v /= p;
-            e += i64::try_from(step).unwrap_or(22);
         }
+        e -= step;
     }
     v
 }
 
-fn optional_number(cell: &str) -> Result<Option<f64>, String> {
-    if cell.trim().is_empty() {
+/// `yes`, `true` or `1` mark the row; an empty cell, `no`, `false` or `0` do not.
+fn flag(s: &str) -> Result<Option<bool>, String> {
+    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(s));
+    if is(&["yes", "true", "1"]) {
+        Ok(Some(true))
+    } else if is(&["", "no", "false", "0"]) {
         Ok(None)
     } else {
-        number(cell).map(Some)
-    }
-}
-
-/// `yes`, `true` or `1` mark the row; an empty cell, `no`, `false` or `0` do not.
-fn flag(cell: &str) -> Result<Option<bool>, String> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "1" => Ok(Some(true)),
-        "" | "no" | "false" | "0" => Ok(None),
-        _ => Err(format!(
-            "expected yes, true, 1 or an empty cell, found \"{}\"",
-            clip(cell.trim())
-        )),
+        Err([
+            "expected yes, true, 1 or an empty cell, found \"",
+            &clip(s),
+            "\"",
+        ]
+        .concat())
     }
 }
 
@@ -456,94 +501,99 @@ fn note(cell: &str) -> Option<String> {
     }
 }
 
-/// A tokenizer over CSV text: one record (the fields of a line, a quoted field may
-/// span lines) at a time, with the line it starts on. An error is (line, field index,
+const UNCLOSED: &str = "a quoted field is not closed (a quote inside one is written \"\")";
+const NO_COMMA: &str =
+    "expected a comma after the closing quote (a quote inside a quoted field is written \"\")";
+
+/// A tokenizer over CSV text, byte by byte (every byte it stops at is ASCII, so every
+/// field is whole UTF-8): one record (the fields of a line, a quoted field may span
+/// lines) at a time, with the line it starts on. An error is (line, field index,
 /// message).
 struct Records<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    text: &'a str,
+    at: usize,
     line: usize,
 }
 
-type Record = Result<(usize, Vec<String>), (usize, usize, String)>;
+type Record = Result<(usize, Vec<String>), (usize, usize, &'static str)>;
 
 impl Records<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        let yes = self.peek() == Some(b);
+        self.at += usize::from(yes);
+        yes
+    }
+
+    fn from(&self, start: usize) -> &str {
+        self.text.get(start..self.at).unwrap_or_default()
+    }
+
     /// A line end: LF, CRLF or a lone CR (older spreadsheets on a Mac).
-    fn line_end(&mut self, c: char) -> bool {
-        match c {
-            '\n' => {}
-            '\r' => {
-                self.chars.next_if_eq(&'\n');
-            }
-            _ => return false,
-        }
-        self.line += 1;
-        true
+    fn line_end(&mut self) -> bool {
+        let end = if self.eat(b'\r') {
+            self.eat(b'\n');
+            true
+        } else {
+            self.eat(b'\n')
+        };
+        self.line += usize::from(end);
+        end
     }
 
     /// The next record; unquoted fields come trimmed (spreadsheets and hand-written
     /// files pad them), quoted ones exactly as written.
     fn next_record(&mut self) -> Option<Record> {
-        self.chars.peek()?;
+        self.peek()?;
         let start = self.line;
         let mut fields = Vec::new();
         loop {
-            while self.chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+            while self.eat(b' ') || self.eat(b'\t') {}
             let mut field = String::new();
-            let quoted = self.chars.next_if_eq(&'"').is_some();
+            let quoted = self.eat(b'"');
             if quoted {
                 // Up to the closing quote; `""` is one quote.
                 let opened = self.line;
+                let mut from = self.at;
                 loop {
-                    match self.chars.next() {
-                        None => {
-                            return Some(Err((
-                                opened,
-                                fields.len(),
-                                "a quoted field is not closed (a quote inside one is written \"\")"
-                                    .into(),
-                            )))
+                    match self.peek() {
+                        None => return Some(Err((opened, fields.len(), UNCLOSED))),
+                        Some(b'"') => {
+                            field.push_str(self.from(from));
+                            self.at += 1;
+                            if !self.eat(b'"') {
+                                break;
+                            }
+                            from = self.at - 1; // the second quote starts the next piece
                         }
-                        Some('"') if self.chars.next_if_eq(&'"').is_some() => field.push('"'),
-                        Some('"') => break,
                         // Line breaks inside stay as written (a note read back is the
                         // note written); the file's lines are still counted.
-                        Some(c) => {
-                            field.push(c);
-                            if c == '\r' {
-                                if let Some(lf) = self.chars.next_if_eq(&'\n') {
-                                    field.push(lf);
-                                }
-                                self.line += 1;
-                            } else if c == '\n' {
-                                self.line += 1;
+                        Some(_) => {
+                            if !self.line_end() {
+                                self.at += 1;
                             }
                         }
                     }
                 }
-                while self.chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+                while self.eat(b' ') || self.eat(b'\t') {}
             }
             // What ends the field: a comma (another follows), a line end, the end.
-            let end = loop {
-                match self.chars.next() {
-                    None => break None,
-                    Some(',') => break Some(','),
-                    Some(c) if self.line_end(c) => break Some('\n'),
-                    Some(_) if quoted => {
-                        return Some(Err((
-                            self.line,
-                            fields.len(),
-                            "expected a comma after the closing quote (a quote inside a quoted field is written \"\")"
-                                .into(),
-                        )))
-                    }
-                    Some(c) => field.push(c),
+            let from = self.at;
+            while !matches!(self.peek(), None | Some(b',' | b'\n' | b'\r')) {
+                if quoted {
+                    return Some(Err((self.line, fields.len(), NO_COMMA)));
                 }
-            };
-            if !quoted && field.trim() != field {
-                field = field.trim().to_owned();
+                self.at += 1;
+            }
+            if !quoted {
+                field = self.from(from).trim().to_owned();
             }
             fields.push(field);
-            if end != Some(',') {
+            if !self.eat(b',') {
+                self.line_end();
                 return Some(Ok((start, fields)));
             }
         }
@@ -553,6 +603,11 @@ impl Records<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell as a required column reads it.
+    fn number(cell: &str) -> Result<f64, String> {
+        super::number(cell.trim())?.ok_or_else(|| "an empty cell".to_owned())
+    }
 
     #[test]
     fn numbers_are_plain_decimals() {

@@ -1,18 +1,12 @@
 //! Reads the JSON text build.rs embeds for the default chart. Not a general JSON parser
 //! (host specs arrive as JS objects in the browser and through serde_json natively):
-//! it takes serde_json's compact output, and numbers written as plain decimals, which it
-//! converts exactly (an integer mantissa divided once by a power of ten is the correctly
-//! rounded value), so core's float parser stays out of the wasm. Embedding the text and
+//! it takes serde_json's compact output, and reads its numbers with the CSV reader's
+//! `csv::decimal` (correctly rounded for every number serde_json writes), so core's
+//! float parser stays out of the wasm. Embedding the text and
 //! this reader instead of code that builds the tree saved 9 KB of wasm (and the first
 //! mount's time to run that code).
 
 use crate::json::Json;
-
-/// Exact powers of ten as f64 (10^22 is the largest exact one).
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
 
 struct Reader<'a> {
     s: &'a [u8],
@@ -108,31 +102,13 @@ impl Reader<'_> {
         }
     }
 
-    /// `-?digits(.digits)?`, exactly: at most 15 significant digits, 22 decimals.
+    /// A number as serde_json writes it, read exactly by the CSV reader's `decimal`.
     fn number(&mut self) -> Option<f64> {
-        let negative = self.peek()? == b'-';
-        if negative {
+        let start = self.at;
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.peek() {
             self.at += 1;
         }
-        let (mut mantissa, mut decimals, mut digits, mut fraction) = (0u64, 0usize, 0, false);
-        while let Some(b) = self.peek() {
-            match b {
-                b'0'..=b'9' => {
-                    mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-                    digits += 1;
-                    decimals += usize::from(fraction);
-                }
-                b'.' if !fraction => fraction = true,
-                _ => break,
-            }
-            self.at += 1;
-        }
-        if digits == 0 || digits > 15 {
-            return None;
-        }
-        #[allow(clippy::cast_precision_loss)] // < 10^15 < 2^53: exact
-        let v = mantissa as f64 / POW10.get(decimals)?;
-        Some(if negative { -v } else { v })
+        crate::csv::decimal(self.s.get(start..self.at)?)
     }
 }
 
@@ -174,17 +150,19 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_it_cannot_read_exactly() {
-        for bad in [
-            "",
-            "{",
-            "[1,]",
-            "1e5",
-            "12345678901234567",
-            "\"open",
-            "{} x",
-            "tru",
-        ] {
+    fn reads_numbers_as_rusts_parser_does() {
+        for text in ["1e5", "12345678901234567", "-0.30000000000000004", "2.5e-8"] {
+            assert_eq!(
+                parse(text),
+                Some(Json::Num(text.parse().unwrap())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        for bad in ["", "{", "[1,]", "1e", "1.2.3", "\"open", "{} x", "tru"] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }

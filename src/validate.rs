@@ -227,7 +227,7 @@ fn amount(path: &str, v: f64) -> Result<f64, SpecError> {
     }
 }
 
-fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
+pub(crate) fn points(series: &[spec::Point]) -> Result<Vec<model::Point>, SpecError> {
     if series.is_empty() {
         return Err(SpecError::new(
             "series",
