@@ -26,6 +26,10 @@ pub fn skeleton(id: u32) -> String {
     out
 }
 
+/// The canvas the canvas renderer draws on (its size and accessible name are set as it
+/// is drawn).
+pub const CANVAS: &str = "<canvas role=\"img\" class=\"ttc-chart\"></canvas>";
+
 /// The box that stands in for a chart whose spec was refused.
 pub fn error(e: &crate::error::SpecError) -> String {
     let mut out =

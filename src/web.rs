@@ -112,6 +112,8 @@ struct State {
     /// The `<svg>`'s children as elements, while they are the ones `svg` describes (a
     /// patch that adds or removes elements empties it, to be read again when needed).
     svg_nodes: Vec<Element>,
+    /// The picture on screen is the canvas `draw_canvas` wrote (so it is drawn over).
+    canvas: bool,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
     /// The column (and breakdown part) the tooltip shows.
@@ -212,6 +214,7 @@ impl State {
         }
         let drawn = match self.model.renderer {
             Renderer::Svg => {
+                self.canvas = false;
                 self.draw_svg(&scene);
                 Ok(())
             }
@@ -224,6 +227,7 @@ impl State {
             let mut message = String::from("drawing failed: ");
             message.push_str(&e.as_string().unwrap_or_default());
             show_error(&self.nodes.plot, &SpecError::new("", message));
+            self.canvas = false;
         }
         // A data update is stale anyway (its model came with the spec's locale or none).
         let stale = self.stale || self.model.locale != before || theme != self.theme;
@@ -260,28 +264,23 @@ impl State {
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
     /// a scale transform: crisp on retina (plotters-canvas alone ignores the ratio).
     fn draw_canvas(&mut self, scene: &Scene) -> Result<(), JsValue> {
-        let document = self.nodes.frame.owner_document().ok_or("no document")?;
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         // The canvas already on screen is drawn over when it has the size needed: a new
         // one each time cost a backing-store allocation (1280×800 at DPR 2) per update.
-        let current = self
-            .nodes
-            .plot
-            .first_element_child()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
-        let canvas = match current {
-            Some(c) => c,
-            None => {
-                let c: HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
-                c.set_attribute("role", "img")?;
-                c.set_class_name("ttc-chart");
-                self.nodes.plot.set_inner_html("");
-                self.nodes.plot.append_child(&c)?;
-                c
+        let plot = &self.nodes.plot;
+        let canvas = match plot.first_element_child() {
+            Some(c) if self.canvas => c,
+            _ => {
+                plot.set_inner_html(crate::markup::CANVAS);
+                self.canvas = true;
+                plot.first_element_child().ok_or("no canvas")?
             }
         };
+        // Unchecked: the element was written as a `<canvas>` (see `canvas`), and an
+        // `instanceof` check cost an import.
+        let canvas: HtmlCanvasElement = canvas.unchecked_into();
         paint(&canvas, scene, dpr)?;
         let mut css = String::from("display:block;width:");
         crate::num::push_int(&mut css, scene.width.into());
@@ -414,7 +413,8 @@ impl State {
             "click" => {
                 let action = e
                     .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    // Unchecked: a click's target is an element (text is not a target).
+                    .map(|t| t.unchecked_into::<Element>())
                     .and_then(|t| t.closest("[data-ttc]").ok().flatten())
                     .and_then(|t| t.get_attribute("data-ttc"));
                 match action.as_deref() {
@@ -445,9 +445,11 @@ impl State {
 
     fn download_png(&self, weak: std::rc::Weak<RefCell<State>>) {
         let save = Closure::once_into_js(move |blob: JsValue| {
-            if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            // `png` resolves with `toBlob`'s Blob, or null when the canvas could not be
+            // encoded: an object test, where an `instanceof` check cost an import.
+            if blob.is_object() {
                 with_state(&weak, |s| {
-                    let _ = s.download(&blob, "trade-target-chart.png");
+                    let _ = s.download(blob.unchecked_ref(), "trade-target-chart.png");
                 });
             }
         });
@@ -571,6 +573,7 @@ impl Chart {
             scene,
             svg,
             svg_nodes: Vec::new(),
+            canvas: false,
             width: 0.0,
             active: None,
             tip_hidden: false,
@@ -610,14 +613,19 @@ impl Chart {
             .unchecked_ref::<js_sys::Function>()
             .clone();
         let listener =
-            Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
-                Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
-                None => with_state(&weak, |s| {
+            // The observers call with an array of entries or records, the events with an
+            // Event: `Array.isArray` (imported by the spec reader anyway) tells them
+            // apart, where an `instanceof Event` check cost an import.
+            Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+                if !js_sys::Array::is_array(&v) {
+                    return with_state(&weak, |s| s.on_event(v.unchecked_ref(), &weak));
+                }
+                with_state(&weak, |s| {
                     if s.frame_request.is_none() {
                         s.frame_request = web_sys::window()
                             .and_then(|w| w.request_animation_frame(&frame_fn).ok());
                     }
-                }),
+                });
             });
         let mut chart = Chart {
             state,
@@ -646,11 +654,10 @@ impl Chart {
         let document = window.document().ok_or("no document")?;
         if let Some(html) = document.document_element() {
             let lang = MutationObserver::new(f)?;
-            let options = web_sys::MutationObserverInit::new();
-            options.set_attributes(true);
-            options.set_subtree(true);
-            options.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-            lang.observe_with_options(&html, &options)?;
+            let options = convert::options(
+                r#"{"attributes":true,"subtree":true,"attributeFilter":["lang"]}"#,
+            );
+            lang.observe_with_options(&html, options.unchecked_ref())?;
             self.lang = Some(lang);
         }
         let mut targets: Vec<(EventTarget, &'static str)> = Vec::new();

@@ -7,7 +7,6 @@ use crate::json::Json;
 use crate::model::Model;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
 pub(super) fn js_error(e: &SpecError) -> JsValue {
@@ -20,10 +19,11 @@ pub(super) fn js_error(e: &SpecError) -> JsValue {
 /// carries the nesting depth down with it: a throw midway cannot leave a counter raised.
 pub(super) fn to_json(v: JsValue) -> Result<Json, SpecError> {
     serde_wasm_bindgen::from_value(v).map_err(|e| {
-        let e: JsValue = e.into();
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
+        // The error's `message` read as a property (it is a JS `Error` made by the
+        // serializer): an `instanceof` check and a typed getter were two imports more.
+        let message = js_sys::Reflect::get(&e.into(), &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
             .unwrap_or_default();
         SpecError::new("", not_json(message))
     })
@@ -55,6 +55,12 @@ fn not_json(message: String) -> String {
 pub(super) fn from_json(j: &Json) -> Result<JsValue, SpecError> {
     j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|_| SpecError::new("", "the value could not be copied out to JavaScript"))
+}
+
+/// One of the DOM's option dictionaries, written as JSON: one `JSON.parse` import for
+/// all of them, where web-sys's typed setters cost an import each.
+pub(super) fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or_default()
 }
 
 pub(super) fn read(spec: JsValue) -> Result<Model, SpecError> {

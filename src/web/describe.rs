@@ -140,7 +140,8 @@ impl State {
 
     /// Saves `blob` as `name` through a temporary link (the browser's download).
     pub(super) fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
-        let document = self.nodes.root.owner_document().ok_or("no document")?;
+        let window = web_sys::window().ok_or("no window")?;
+        let document = window.document().ok_or("no document")?;
         let url = web_sys::Url::create_object_url_with_blob(blob)?;
         let a: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
         a.set_attribute("href", &url)?;
@@ -150,17 +151,16 @@ impl State {
         let revoke = Closure::once_into_js(move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         });
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback(revoke.unchecked_ref())?;
-        }
+        // The same `setTimeout` import as `Later`'s (a delay of 0 is the default).
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 0)?;
         Ok(())
     }
 
     pub(super) fn download_csv(&self) -> Result<(), JsValue> {
         let parts = js_sys::Array::of1(&crate::export::csv(&self.model).into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let options = super::convert::options(r#"{"type":"text/csv;charset=utf-8"}"#);
+        let blob =
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref())?;
         self.download(&blob, "trade-target-chart.csv")
     }
 
@@ -185,7 +185,8 @@ impl State {
         let cells = self.nodes.table.query_selector_all("caption, th, td");
         self.table = match cells {
             Ok(list) if list.length() as usize == texts.len() => (0..list.length())
-                .filter_map(|k| list.get(k)?.dyn_into::<web_sys::Element>().ok())
+                // Unchecked: `querySelectorAll` returns elements only.
+                .filter_map(|k| Some(list.get(k)?.unchecked_into::<web_sys::Element>()))
                 .zip(texts)
                 .collect(),
             _ => Vec::new(),

@@ -8,9 +8,8 @@ use crate::scene::Rgb;
 use crate::spec::ThemeChoice;
 use crate::theme::{self, Theme};
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MediaQueryList, ShadowRoot,
-};
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MediaQueryList};
 
 /// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
 fn parse_color(s: &str) -> Option<Rgb> {
@@ -125,11 +124,13 @@ pub(super) fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
         {
             return Locale::parse(&lang).unwrap_or_default();
         }
-        at = el
-            .get_root_node()
-            .dyn_into::<ShadowRoot>()
+        // A shadow root's `host` is its element; a document has none (and an `<a>` at
+        // the top of a detached tree has a string `host`): read as a property, where an
+        // `instanceof ShadowRoot` check and a typed getter cost two imports.
+        at = js_sys::Reflect::get(&el.get_root_node(), &"host".into())
             .ok()
-            .map(|r| r.host());
+            .filter(JsValue::is_object)
+            .map(JsCast::unchecked_into);
     }
     Locale::default()
 }

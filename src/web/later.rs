@@ -24,13 +24,14 @@ const LINGER_MS: f64 = 500.0;
 
 impl Later {
     pub(super) fn new(callback: Closure<dyn FnMut()>) -> Later {
+        // Read as a property (`Reflect.get`, which the spec reader imports anyway) and
+        // the options as JSON (see `convert::options`): fewer imports.
         let has_idle = web_sys::window().is_some_and(|w| {
-            js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false)
+            js_sys::Reflect::get(&w, &"requestIdleCallback".into()).is_ok_and(|f| f.is_function())
         });
         let idle = has_idle.then(|| {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(300);
-            options
+            super::convert::options(r#"{"timeout":300}"#)
+                .unchecked_into::<web_sys::IdleRequestOptions>()
         });
         Later {
             callback,

@@ -66,13 +66,15 @@ pub(super) struct Nodes {
     pub(super) live: HtmlElement,
 }
 
-/// The `i`-th element child of `el`.
+/// The `i`-th element child of `el`. Unchecked: every element of the skeleton
+/// (`markup::skeleton`) is an HTML element, and a pre-rendered chart's frame is checked
+/// by its class before its parts are taken (an `instanceof` check cost an import).
 fn child(el: &Element, i: u32) -> Result<HtmlElement, JsValue> {
-    el.children()
+    Ok(el
+        .children()
         .item(i)
         .ok_or("the chart's markup is missing a part")?
-        .dyn_into::<HtmlElement>()
-        .map_err(Into::into)
+        .unchecked_into())
 }
 
 impl Nodes {
@@ -90,15 +92,17 @@ impl Nodes {
     /// frame becomes the skeleton's links row and words for screen readers.
     pub(super) fn adopt(root: &HtmlElement) -> Result<Nodes, JsValue> {
         let frame = child(root, 0)?;
-        if frame.class_name() != "ttc" {
+        if frame.get_attribute("class").as_deref() != Some("ttc") {
             return Err("not a pre-rendered chart".into());
         }
         let id = NEXT_ID.with(|n| {
             n.set(n.get().wrapping_add(1));
             n.get()
         });
+        // `remove` is on every kind of child node (elements, text, comments), not only
+        // on `Element` as web-sys types it: one import less than `removeChild`.
         while let Some(next) = frame.next_sibling() {
-            next.parent_node().ok_or("detached")?.remove_child(&next)?;
+            next.unchecked_ref::<Element>().remove();
         }
         let skeleton = crate::markup::skeleton(id);
         let rest = skeleton

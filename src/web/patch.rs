@@ -1,5 +1,6 @@
 //! Carries out the SVG patch the core planned (`markup::patch`) on the `<svg>` on screen.
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
@@ -54,8 +55,10 @@ pub(super) fn apply(
             Patch::Remove { child: i } => {
                 let el = child(i)?;
                 if let Some(gap) = el.previous_sibling() {
+                    // A text node has `remove` too (web-sys puts it on `Element`
+                    // only): one import less than `removeChild`.
                     if gap.node_type() == web_sys::Node::TEXT_NODE {
-                        svg.remove_child(&gap).ok()?;
+                        gap.unchecked_ref::<Element>().remove();
                     }
                 }
                 el.remove();
