@@ -16,14 +16,28 @@ pub fn skeleton(id: u32) -> String {
     out.push_str("<div class=\"ttc\" tabindex=\"0\" role=\"group\" aria-describedby=\"ttc-desc-");
     crate::num::push_int(&mut out, id.into());
     out.push_str(
-        "\"><div></div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>\
-         <div class=\"ttc-links\"><a rel=\"noopener noreferrer\" target=\"_blank\"></a>\
+        "\"><div></div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>",
+    );
+    push_after_frame(&mut out, id);
+    out
+}
+
+/// What follows the frame in `skeleton`: the links row and the words for screen readers
+/// (a pre-rendered chart keeps its own frame and gets these after it).
+pub fn after_frame(id: u32) -> String {
+    let mut out = String::with_capacity(320);
+    push_after_frame(&mut out, id);
+    out
+}
+
+fn push_after_frame(out: &mut String, id: u32) {
+    out.push_str(
+        "<div class=\"ttc-links\"><a rel=\"noopener noreferrer\" target=\"_blank\"></a>\
          <button type=\"button\" data-ttc=\"csv\"></button><button type=\"button\" data-ttc=\"png\"></button></div>\
          <div><p id=\"ttc-desc-",
     );
-    crate::num::push_int(&mut out, id.into());
+    crate::num::push_int(out, id.into());
     out.push_str("\"></p><table></table><div aria-live=\"polite\" role=\"status\"></div></div>");
-    out
 }
 
 /// The canvas the canvas renderer draws on (its size and accessible name are set as it
@@ -434,6 +448,8 @@ mod tests {
             "<div><b>2020</b></div><div>&lt;img src=x&gt;</div>"
         );
         assert!(skeleton(7).contains("id=\"ttc-desc-7\""));
+        assert!(skeleton(7).ends_with(&after_frame(7)));
+        assert!(after_frame(7).starts_with("<div class=\"ttc-links\">"));
         assert_eq!(
             unescape("a &lt;b&gt; &amp;amp; &quot;&apos; & z"),
             "a <b> &amp; \"' & z"

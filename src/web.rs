@@ -652,12 +652,14 @@ impl Chart {
         // page that changes it later (a language switch) gets the chart redrawn.
         let window = web_sys::window().ok_or("no window")?;
         let document = window.document().ok_or("no document")?;
-        if let Some(html) = document.document_element() {
+        // The document itself is observed (`subtree` reaches `<html>`): one import less
+        // than asking for its element.
+        {
             let lang = MutationObserver::new(f)?;
             let options = convert::options(
                 r#"{"attributes":true,"subtree":true,"attributeFilter":["lang"]}"#,
             );
-            lang.observe_with_options(&html, options.unchecked_ref())?;
+            lang.observe_with_options(&document, options.unchecked_ref())?;
             self.lang = Some(lang);
         }
         let mut targets: Vec<(EventTarget, &'static str)> = Vec::new();
@@ -772,8 +774,10 @@ impl Chart {
     /// idle callback still asked for: each would call a closure that is freed with the
     /// chart, and calling one then throws (on window.onerror, for the page's monitor).
     fn detach(&mut self) {
+        // `disconnect` through MutationObserver's binding: the JS call is the same
+        // (`o.disconnect()`), and a second binding cost an import.
         if let Some(o) = self.resize.take() {
-            o.disconnect();
+            o.unchecked_ref::<MutationObserver>().disconnect();
         }
         if let Some(o) = self.lang.take() {
             o.disconnect();

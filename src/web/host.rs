@@ -18,7 +18,9 @@ fn parse_color(s: &str) -> Option<Rgb> {
     if let Some(h) = s.strip_prefix('#') {
         return match h.len() {
             3 => {
-                let mut c = h.chars().map(|c| hex(&c.to_string()).map(|v| v * 17));
+                let mut c = h
+                    .chars()
+                    .map(|c| c.to_digit(16).and_then(|v| u8::try_from(v * 17).ok()));
                 Some(Rgb(c.next()??, c.next()??, c.next()??))
             }
             6 => Some(Rgb(

@@ -104,12 +104,7 @@ impl Nodes {
         while let Some(next) = frame.next_sibling() {
             next.unchecked_ref::<Element>().remove();
         }
-        let skeleton = crate::markup::skeleton(id);
-        let rest = skeleton
-            .find("<div class=\"ttc-links\">")
-            .and_then(|at| skeleton.get(at..))
-            .ok_or("the chart's markup is missing a part")?;
-        frame.insert_adjacent_html("afterend", rest)?;
+        frame.insert_adjacent_html("afterend", &crate::markup::after_frame(id))?;
         let mut described = String::from("ttc-desc-");
         crate::num::push_int(&mut described, id.into());
         frame.set_attribute("aria-describedby", &described)?;
