@@ -28,7 +28,7 @@ use canvas::{paint, png};
 use convert::{from_json, js_error, read, to_json};
 use host::{resolve_locale, resolve_theme, stretch_of};
 use later::Later;
-use nodes::{css, font_family, style, Nodes};
+use nodes::{css, first, font_family, style, Nodes};
 use patch::apply;
 
 use crate::error::SpecError;
@@ -247,7 +247,7 @@ impl State {
         let doc = crate::svg::document(scene);
         let pieces = crate::markup::elements(&doc);
         let patched = match (
-            self.nodes.plot.first_element_child(),
+            first(&self.nodes.plot),
             crate::markup::patch(&crate::markup::elements(&self.svg), &pieces),
         ) {
             (Some(svg), Some(steps)) => apply(&svg, &mut self.svg_nodes, steps).is_some(),
@@ -270,12 +270,12 @@ impl State {
         // The canvas already on screen is drawn over when it has the size needed: a new
         // one each time cost a backing-store allocation (1280×800 at DPR 2) per update.
         let plot = &self.nodes.plot;
-        let canvas = match plot.first_element_child() {
+        let canvas = match first(plot) {
             Some(c) if self.canvas => c,
             _ => {
                 plot.set_inner_html(crate::markup::CANVAS);
                 self.canvas = true;
-                plot.first_element_child().ok_or("no canvas")?
+                first(plot).ok_or("no canvas")?
             }
         };
         // Unchecked: the element was written as a `<canvas>` (see `canvas`), and an
@@ -396,10 +396,11 @@ impl State {
     /// Every event of this chart, by its type. `weak` reaches the state again from the
     /// PNG callback, which runs later.
     fn on_event(&mut self, e: &Event, weak: &std::rc::Weak<RefCell<State>>) {
-        match e.type_().as_str() {
+        let kind = e.type_();
+        match kind.as_str() {
             "pointermove" | "pointerdown" => {
                 let p: &PointerEvent = e.unchecked_ref();
-                if e.type_() == "pointerdown" || p.pointer_type() != "touch" {
+                if kind == "pointerdown" || p.pointer_type() != "touch" {
                     self.on_pointer(p);
                 }
             }
@@ -468,7 +469,7 @@ impl State {
 /// core (`markup::error`), so a spec cannot inject anything.
 fn show_error(root: &HtmlElement, e: &SpecError) {
     root.set_inner_html(&crate::markup::error(e));
-    if let Some(node) = root.first_element_child() {
+    if let Some(node) = first(root) {
         style(node.unchecked_ref(), ERROR_CSS);
     }
 }

@@ -39,6 +39,9 @@ fn parse_color(s: &str) -> Option<Rgb> {
     Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
 }
 
+/// Where a `--ttc-*` colour goes in the theme.
+type SetColor = fn(&mut Theme, Rgb);
+
 /// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
 /// `--ttc-*` custom properties the host page set on the element (or an ancestor).
 /// `scheme` is the page's `(prefers-color-scheme: dark)` query, kept by the chart.
@@ -63,23 +66,22 @@ pub(super) fn resolve_theme(
             .ok()
             .filter(|v| !v.trim().is_empty())
     };
-    let color = |name: &str| var(name).and_then(|v| parse_color(&v));
-    if let Some(c) = color("--ttc-accent") {
-        theme.series = c;
-    }
-    if let Some(c) = color("--ttc-target") {
-        theme.target = c;
-    }
-    if let Some(c) = color("--ttc-text") {
-        theme.title = c;
-        theme.text = c;
-        theme.milestone = c;
-    }
-    if let Some(c) = color("--ttc-grid") {
-        theme.grid = c;
-    }
-    if let Some(c) = color("--ttc-background") {
-        theme.background = c;
+    // One loop over the properties rather than the same read written out five times.
+    let colors: [(&str, SetColor); 5] = [
+        ("--ttc-accent", |t, c| t.series = c),
+        ("--ttc-target", |t, c| t.target = c),
+        ("--ttc-text", |t, c| {
+            t.title = c;
+            t.text = c;
+            t.milestone = c;
+        }),
+        ("--ttc-grid", |t, c| t.grid = c),
+        ("--ttc-background", |t, c| t.background = c),
+    ];
+    for (name, set) in colors {
+        if let Some(c) = var(name).and_then(|v| parse_color(&v)) {
+            set(&mut theme, c);
+        }
     }
     // The core decides which fonts are the page's choice (see `text::host_family`).
     let font = var("--ttc-font")

@@ -66,6 +66,11 @@ pub(super) struct Nodes {
     pub(super) live: HtmlElement,
 }
 
+/// `el.firstElementChild`, through the `children` binding `child` uses: one import less.
+pub(super) fn first(el: &Element) -> Option<Element> {
+    el.children().item(0)
+}
+
 /// The `i`-th element child of `el`. Unchecked: every element of the skeleton
 /// (`markup::skeleton`) is an HTML element, and a pre-rendered chart's frame is checked
 /// by its class before its parts are taken (an `instanceof` check cost an import).
@@ -113,18 +118,32 @@ impl Nodes {
 
     /// The skeleton's parts, by position, with their styles.
     fn find(root: &HtmlElement) -> Result<Nodes, JsValue> {
-        let (frame, links, sr) = (child(root, 0)?, child(root, 1)?, child(root, 2)?);
+        // Each of the three parts, then its three children, in one loop.
+        let mut all = Vec::with_capacity(12);
+        for i in 0..3 {
+            let part = child(root, i)?;
+            for k in 0..3 {
+                all.push(child(&part, k)?);
+            }
+            all.push(part);
+        }
+        let Ok(
+            [plot, ring, tip, frame, source, data_button, image_button, links, desc, table, live, sr],
+        ) = <[HtmlElement; 12]>::try_from(all)
+        else {
+            return Err("the chart's markup is missing a part".into());
+        };
         let nodes = Nodes {
             root: root.clone(),
-            plot: child(&frame, 0)?,
-            ring: child(&frame, 1)?,
-            tip: child(&frame, 2)?,
-            source: child(&links, 0)?,
-            data_button: child(&links, 1)?,
-            image_button: child(&links, 2)?,
-            desc: child(&sr, 0)?,
-            table: child(&sr, 1)?,
-            live: child(&sr, 2)?,
+            plot,
+            ring,
+            tip,
+            source,
+            data_button,
+            image_button,
+            desc,
+            table,
+            live,
             frame,
             links,
             sr,

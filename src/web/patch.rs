@@ -49,7 +49,13 @@ pub(super) fn apply(
                     set_text(el, &text);
                 }
             }
-            Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
+            // As `outerHTML` does (parsed in the `<svg>`'s context), with the two calls
+            // the other steps use: one import less.
+            Patch::Replace { child: i, html } => {
+                let el = child(i)?;
+                el.insert_adjacent_html("beforebegin", &html).ok()?;
+                el.remove();
+            }
             // With the line break before it, so the document stays the one a fresh parse
             // would give (and whitespace does not pile up over updates).
             Patch::Remove { child: i } => {
