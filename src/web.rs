@@ -484,8 +484,9 @@ pub struct Chart {
     /// calls.
     listener: Closure<dyn FnMut(JsValue)>,
     /// The animation-frame callback that follows the observers' calls (see `start`),
-    /// held only so it lives as long as the chart.
-    _on_frame: Closure<dyn FnMut()>,
+    /// held only so it lives as long as the chart. Every closure here takes one
+    /// argument, used or not: each closure signature costs its own glue and shims.
+    _on_frame: Closure<dyn FnMut(JsValue)>,
     /// Where it listens, so destroy can remove it from each.
     targets: Vec<(EventTarget, &'static str)>,
     resize: Option<ResizeObserver>,
@@ -593,7 +594,7 @@ impl Chart {
         state.borrow_mut().draw();
         let weak = Rc::downgrade(&state);
         let w = weak.clone();
-        state.borrow_mut().later = Some(Later::new(Closure::new(move || {
+        state.borrow_mut().later = Some(Later::new(Closure::new(move |_: JsValue| {
             with_state(&w, State::fill_table_due)
         })));
         // A new width (the ResizeObserver) or `lang` (the MutationObserver) is drawn in
@@ -603,7 +604,7 @@ impl Chart {
         // notifications" on window.onerror (3-4 times a resize, in every engine), which
         // a news page's error monitor files against the page.
         let w = weak.clone();
-        let on_frame = Closure::<dyn FnMut()>::new(move || {
+        let on_frame = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
             with_state(&w, |s| {
                 s.frame_request = None;
                 s.on_page_change();

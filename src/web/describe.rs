@@ -148,7 +148,8 @@ impl State {
         a.set_attribute("download", name)?;
         a.click();
         // Revoked on the next task: the download has started by then.
-        let revoke = Closure::once_into_js(move || {
+        // One (unused) argument, as every closure of the chart (see `Chart`).
+        let revoke = Closure::once_into_js(move |_: JsValue| {
             let _ = web_sys::Url::revoke_object_url(&url);
         });
         // The same `setTimeout` import as `Later`'s (a delay of 0 is the default).

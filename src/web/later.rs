@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 /// A callback for an idle moment of the page: `requestIdleCallback` (with a deadline, so
 /// a busy page still gets it within 300 ms), else a timer.
 pub(super) struct Later {
-    callback: Closure<dyn FnMut()>,
+    /// Called with the idle deadline or nothing (a timer), which it ignores: one
+    /// argument, as every closure of the chart (see `Chart`).
+    callback: Closure<dyn FnMut(JsValue)>,
     /// The pending request, (idle callback?, handle), so destroy can cancel it: the
     /// callback is freed with the chart, and calling a freed closure throws.
     pending: std::cell::Cell<Option<(bool, u32)>>,
@@ -23,7 +25,7 @@ pub(super) struct Later {
 const LINGER_MS: f64 = 500.0;
 
 impl Later {
-    pub(super) fn new(callback: Closure<dyn FnMut()>) -> Later {
+    pub(super) fn new(callback: Closure<dyn FnMut(JsValue)>) -> Later {
         // Read as a property (`Reflect.get`, which the spec reader imports anyway) and
         // the options as JSON (see `convert::options`): fewer imports.
         let has_idle = web_sys::window().is_some_and(|w| {
