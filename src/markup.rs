@@ -199,11 +199,15 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
     // Both ends pair up kind for kind; in the middle, pairs by position, then the rest
     // of the longer side is removed or inserted.
     let (mid_old, mid_new) = (n - head - tail, m - head - tail);
-    let pairs = (0..head)
-        .map(|i| (i, i))
-        .chain((0..mid_old.min(mid_new)).map(|k| (head + k, head + k)))
-        .chain((0..tail).map(|k| (n - tail + k, m - tail + k)));
-    for (i, j) in pairs {
+    // The head and the paired middle keep their places; the tail's are counted from the
+    // ends.
+    let kept = head + mid_old.min(mid_new);
+    for k in 0..kept + tail {
+        let (i, j) = if k < kept {
+            (k, k)
+        } else {
+            (n - tail + k - kept, m - tail + k - kept)
+        };
         let (Some(old), Some(html)) = (old_kids.get(i), new_kids.get(j)) else {
             continue;
         };

@@ -28,7 +28,7 @@ use canvas::{paint, png};
 use convert::{from_json, js_error, read, to_json};
 use host::{resolve_locale, resolve_theme, stretch_of};
 use later::Later;
-use nodes::{css, first, font_family, style, Nodes};
+use nodes::{first, font_family, push_css, style, Nodes};
 use patch::apply;
 
 use crate::error::SpecError;
@@ -325,7 +325,7 @@ impl State {
             ("border-color:", t.muted),
         ] {
             out.push_str(name);
-            out.push_str(&css(c));
+            push_css(&mut out, c);
             out.push(';');
         }
         out.push_str("font-family:");
@@ -335,7 +335,7 @@ impl State {
         px(&mut ring, "left:", tip.point.0 - 7.0);
         px(&mut ring, "top:", tip.point.1 - 7.0);
         ring.push_str("border-color:");
-        ring.push_str(&css(t.title));
+        push_css(&mut ring, t.title);
         style(&self.nodes.ring, &ring);
     }
 
@@ -648,7 +648,11 @@ impl Chart {
             (s.nodes.frame.clone(), s.nodes.links.clone())
         };
         let resize = ResizeObserver::new(f)?;
-        resize.observe(root);
+        // Through MutationObserver's `observe` binding (the JS call, `o.observe(el,
+        // undefined)`, is the same): a second binding cost an import.
+        resize
+            .unchecked_ref::<MutationObserver>()
+            .observe_with_options(root, JsValue::UNDEFINED.unchecked_ref())?;
         self.resize = Some(resize);
         // The chart's language follows the nearest `lang` around it (see host.rs); a
         // page that changes it later (a language switch) gets the chart redrawn.

@@ -1,7 +1,7 @@
 //! The words around the picture: its accessible name and description, the data table
 //! screen readers browse, the links under the chart, and the downloads they start.
 
-use super::nodes::{css, font_family, style, LINK};
+use super::nodes::{font_family, push_css, style, LINK};
 use super::State;
 use crate::story;
 use wasm_bindgen::prelude::*;
@@ -111,7 +111,7 @@ impl State {
         }
         let mut look = String::from(LINK);
         look.push_str("color:");
-        look.push_str(&css(self.theme.text));
+        push_css(&mut look, self.theme.text);
         look.push_str(";font-family:");
         look.push_str(&font_family(&self.scene.font));
         style(&n.data_button, &look);
@@ -129,7 +129,7 @@ impl State {
         } else {
             "display:none;background:"
         });
-        row.push_str(&css(self.theme.background));
+        push_css(&mut row, self.theme.background);
         style(&n.links, &row);
         // Screen readers pick the voice from `lang`: the chart's language, not the page's.
         let lang = self.model.locale.tag();

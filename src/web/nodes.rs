@@ -19,17 +19,15 @@ pub(super) fn style(el: &HtmlElement, css: &str) {
     el.style().set_css_text(css);
 }
 
-/// `rgb(r,g,b)` for a CSS declaration.
-pub(super) fn css(c: Rgb) -> String {
-    let mut s = String::from("rgb(");
-    for (i, v) in [c.0, c.1, c.2].into_iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        crate::num::push_int(&mut s, v.into());
+/// `rgb(r,g,b)` for a CSS declaration, onto `s`.
+pub(super) fn push_css(s: &mut String, c: Rgb) {
+    let mut sep = "rgb(";
+    for v in [c.0, c.1, c.2] {
+        s.push_str(sep);
+        crate::num::push_int(s, v.into());
+        sep = ",";
     }
     s.push(')');
-    s
 }
 
 /// A font family from the page (`--ttc-font`, computed style) made safe to put into a
