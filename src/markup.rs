@@ -142,20 +142,21 @@ pub fn elements(svg: &str) -> Vec<&str> {
 
 /// One step that turns the SVG on screen into the next. Children are named by their
 /// place in the document on screen *before* any step (`<title>` is 0), so the edge can
-/// take them all first and then apply the steps in any order.
+/// take them all first and then apply the steps in any order. Names and markup are
+/// borrowed from the documents; values and texts are unescaped copies.
 #[derive(Debug, PartialEq)]
-pub enum Patch {
+pub enum Patch<'a> {
     /// Set these attributes of the `<svg>` element itself (a new size or title).
-    Root { set: Vec<(String, String)> },
+    Root { set: Vec<(&'a str, String)> },
     /// Set these attributes, remove those, and set the text if it changed.
     Attributes {
         child: usize,
-        set: Vec<(String, String)>,
-        remove: Vec<String>,
+        set: Vec<(&'a str, String)>,
+        remove: Vec<&'a str>,
         text: Option<String>,
     },
     /// Replace the child with this markup (its element changed kind).
-    Replace { child: usize, html: String },
+    Replace { child: usize, html: &'a str },
     /// Remove the child.
     Remove { child: usize },
     /// Insert this markup before the child (None: at the end).
@@ -168,7 +169,7 @@ pub enum Patch {
 /// (the same kinds of marks, new numbers; an axis with a tick more or less in the
 /// middle) becomes attribute writes, and a label that did not change is not parsed or
 /// laid out again.
-pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
+pub fn patch<'a>(old: &[&'a str], new: &[&'a str]) -> Option<Vec<Patch<'a>>> {
     let (old_root, old_kids) = old.split_first()?;
     let (new_root, new_kids) = new.split_first()?;
     let mut steps = Vec::new();
@@ -180,7 +181,7 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
         let set = b
             .iter()
             .filter(|x| !a.contains(x))
-            .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+            .map(|(n, v)| (*n, unescape(v)))
             .collect();
         steps.push(Patch::Root { set });
     }
@@ -215,10 +216,7 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
             continue;
         }
         if !same_kind(i, j) {
-            steps.push(Patch::Replace {
-                child: i,
-                html: (*html).to_owned(),
-            });
+            steps.push(Patch::Replace { child: i, html });
             continue;
         }
         steps.push(attribute_step(i, &parse(old)?, &parse(html)?));
@@ -240,18 +238,18 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
 }
 
 /// The writes that turn element `a` into `b` (of the same kind).
-fn attribute_step(child: usize, a: &Element, b: &Element) -> Patch {
+fn attribute_step<'a>(child: usize, a: &Element<'a>, b: &Element<'a>) -> Patch<'a> {
     let set = b
         .attrs
         .iter()
         .filter(|(n, v)| !a.attrs.iter().any(|(m, w)| m == n && w == v))
-        .map(|(n, v)| ((*n).to_owned(), unescape(v)))
+        .map(|(n, v)| (*n, unescape(v)))
         .collect();
     let remove = a
         .attrs
         .iter()
         .filter(|(n, _)| !b.attrs.iter().any(|(m, _)| m == n))
-        .map(|(n, _)| (*n).to_owned())
+        .map(|(n, _)| *n)
         .collect();
     let text = (a.text != b.text).then(|| unescape(b.text));
     Patch::Attributes {
@@ -378,7 +376,7 @@ mod tests {
             vec![
                 Patch::Attributes {
                     child: 2,
-                    set: vec![("y".into(), "5".into())],
+                    set: vec![("y", "5".into())],
                     remove: vec![],
                     text: None,
                 },
@@ -398,7 +396,7 @@ mod tests {
         assert_eq!(
             patch(&elements(A), &elements(&resized)),
             Some(vec![Patch::Root {
-                set: vec![("width".into(), "20".into())]
+                set: vec![("width", "20".into())]
             }])
         );
         let other = A.replace("width=\"10\"", "height=\"20\"");
@@ -409,7 +407,7 @@ mod tests {
             patch(&elements(A), &elements(&kind)),
             Some(vec![Patch::Replace {
                 child: 4,
-                html: "<line x1=\"1\"/>".into()
+                html: "<line x1=\"1\"/>"
             }])
         );
         let more = A.replace("</svg>", "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n</svg>");
@@ -477,7 +475,7 @@ mod tests {
 
     /// Carries out `steps` on the elements of `old` as the browser edge does: children
     /// named by their place before any step.
-    fn simulate(old: &[&str], steps: Vec<Patch>) -> (Vec<(String, String)>, Vec<Model>) {
+    fn simulate(old: &[&str], steps: Vec<Patch<'_>>) -> (Vec<(String, String)>, Vec<Model>) {
         let mut root = parse_open(old[0])
             .expect("root")
             .into_iter()
@@ -490,9 +488,9 @@ mod tests {
             match step {
                 Patch::Root { set } => {
                     for (n, v) in set {
-                        match root.iter_mut().find(|(m, _)| *m == n) {
+                        match root.iter_mut().find(|(m, _)| m == n) {
                             Some(slot) => slot.1 = v,
-                            None => root.push((n, v)),
+                            None => root.push((n.to_owned(), v)),
                         }
                     }
                 }
@@ -504,17 +502,17 @@ mod tests {
                 } => {
                     let e = kids[child].last_mut().expect("there");
                     for (n, v) in set {
-                        e.1.insert(n, v);
+                        e.1.insert(n.to_owned(), v);
                     }
                     for n in remove {
-                        e.1.remove(&n);
+                        e.1.remove(n);
                     }
                     if let Some(t) = text {
                         e.2 = t;
                     }
                 }
                 Patch::Replace { child, html } => {
-                    *kids[child].last_mut().expect("there") = model(&html)
+                    *kids[child].last_mut().expect("there") = model(html)
                 }
                 Patch::Remove { child } => {
                     kids[child].pop();

@@ -8,7 +8,7 @@ use web_sys::Element;
 pub(super) fn apply(
     svg: &Element,
     kids: &mut Vec<Element>,
-    steps: Vec<crate::markup::Patch>,
+    steps: Vec<crate::markup::Patch<'_>>,
 ) -> Option<()> {
     use crate::markup::Patch;
     // The children as they are before any step: steps name them by that place. Kept
@@ -29,7 +29,7 @@ pub(super) fn apply(
         match step {
             Patch::Root { set } => {
                 for (name, value) in set {
-                    svg.set_attribute(&name, &value).ok()?;
+                    svg.set_attribute(name, &value).ok()?;
                 }
             }
             Patch::Attributes {
@@ -40,10 +40,10 @@ pub(super) fn apply(
             } => {
                 let el = child(i)?;
                 for (name, value) in set {
-                    el.set_attribute(&name, &value).ok()?;
+                    el.set_attribute(name, &value).ok()?;
                 }
                 for name in remove {
-                    el.remove_attribute(&name).ok()?;
+                    el.remove_attribute(name).ok()?;
                 }
                 if let Some(text) = text {
                     set_text(el, &text);
@@ -53,7 +53,7 @@ pub(super) fn apply(
             // the other steps use: one import less.
             Patch::Replace { child: i, html } => {
                 let el = child(i)?;
-                el.insert_adjacent_html("beforebegin", &html).ok()?;
+                el.insert_adjacent_html("beforebegin", html).ok()?;
                 el.remove();
             }
             // With the line break before it, so the document stays the one a fresh parse
