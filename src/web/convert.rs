@@ -8,10 +8,22 @@ use crate::model::Model;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
+/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object
+/// (with `line` and `column` for a CSV file). Written as a `Json` value, so it goes out
+/// through the serializer `from_json` uses anyway: `SpecError`'s own `Serialize`, the
+/// same object, was a second copy of it in the wasm.
 pub(super) fn js_error(e: &SpecError) -> JsValue {
-    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from_str(&e.message))
+    let text = |k: &str, v: &String| (k.to_owned(), Json::Str(v.clone()));
+    let mut pairs = vec![text("path", &e.path), text("message", &e.message)];
+    if let Some(line) = e.line {
+        // A JS number either way (lines are far below 2^53).
+        #[allow(clippy::cast_precision_loss)]
+        pairs.push(("line".to_owned(), Json::Num(line as f64)));
+    }
+    if let Some(column) = &e.column {
+        pairs.push(text("column", column));
+    }
+    from_json(&Json::Obj(pairs)).unwrap_or_else(|_| JsValue::from_str(&e.message))
 }
 
 /// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
