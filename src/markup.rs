@@ -186,17 +186,21 @@ pub fn patch<'a>(old: &[&'a str], new: &[&'a str]) -> Option<Vec<Patch<'a>>> {
         steps.push(Patch::Root { set });
     }
     // Kinds only here; an element is parsed in full only where it changed.
-    let olds: Vec<&str> = old_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
-    let news: Vec<&str> = new_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
+    let (olds, news) = (kinds(old_kids)?, kinds(new_kids)?);
     let same_kind = |i: usize, j: usize| match (olds.get(i), news.get(j)) {
         (Some(a), Some(b)) => a == b,
         _ => false,
     };
     let (n, m) = (olds.len(), news.len());
-    let head = (0..n.min(m)).take_while(|&i| same_kind(i, i)).count();
-    let tail = (0..n.min(m) - head)
-        .take_while(|&k| same_kind(n - 1 - k, m - 1 - k))
-        .count();
+    // Plain loops: an iterator chain here was a larger function (wasm bytes).
+    let mut head = 0;
+    while head < n.min(m) && same_kind(head, head) {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < n.min(m) - head && same_kind(n - 1 - tail, m - 1 - tail) {
+        tail += 1;
+    }
     // Both ends pair up kind for kind; in the middle, pairs by position, then the rest
     // of the longer side is removed or inserted.
     let (mid_old, mid_new) = (n - head - tail, m - head - tail);
@@ -235,6 +239,15 @@ pub fn patch<'a>(old: &[&'a str], new: &[&'a str]) -> Option<Vec<Patch<'a>>> {
         steps.push(Patch::Insert { before, html });
     }
     Some(steps)
+}
+
+/// Each piece's element name, or None if one is not an element.
+fn kinds<'a>(pieces: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        out.push(tag(piece)?);
+    }
+    Some(out)
 }
 
 /// The writes that turn element `a` into `b` (of the same kind).
