@@ -178,12 +178,9 @@ pub fn patch<'a>(old: &[&'a str], new: &[&'a str]) -> Option<Vec<Patch<'a>>> {
         if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.0 != y.0) {
             return None;
         }
-        let set = b
-            .iter()
-            .filter(|x| !a.contains(x))
-            .map(|(n, v)| (*n, unescape(v)))
-            .collect();
-        steps.push(Patch::Root { set });
+        steps.push(Patch::Root {
+            set: changed(&a, &b),
+        });
     }
     // Kinds only here; an element is parsed in full only where it changed.
     let (olds, news) = (kinds(old_kids)?, kinds(new_kids)?);
@@ -252,25 +249,30 @@ fn kinds<'a>(pieces: &[&'a str]) -> Option<Vec<&'a str>> {
 
 /// The writes that turn element `a` into `b` (of the same kind).
 fn attribute_step<'a>(child: usize, a: &Element<'a>, b: &Element<'a>) -> Patch<'a> {
-    let set = b
-        .attrs
-        .iter()
-        .filter(|(n, v)| !a.attrs.iter().any(|(m, w)| m == n && w == v))
-        .map(|(n, v)| (*n, unescape(v)))
-        .collect();
-    let remove = a
-        .attrs
-        .iter()
-        .filter(|(n, _)| !b.attrs.iter().any(|(m, _)| m == n))
-        .map(|(n, _)| *n)
-        .collect();
+    let mut remove = Vec::new();
+    for (n, _) in &a.attrs {
+        if !b.attrs.iter().any(|(m, _)| m == n) {
+            remove.push(*n);
+        }
+    }
     let text = (a.text != b.text).then(|| unescape(b.text));
     Patch::Attributes {
         child,
-        set,
+        set: changed(&a.attrs, &b.attrs),
         remove,
         text,
     }
+}
+
+/// The attributes of `b` that `a` does not have with the same value, unescaped.
+fn changed<'a>(a: &[(&str, &str)], b: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
+    let mut set = Vec::new();
+    for (n, v) in b {
+        if !a.contains(&(*n, *v)) {
+            set.push((*n, unescape(v)));
+        }
+    }
+    set
 }
 
 /// One element as our writers emit it: `<tag a="v" b="w"/>` or `<tag a="v">text</tag>`.

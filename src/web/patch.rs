@@ -15,14 +15,15 @@ pub(super) fn apply(
     // from the last update unless it added or removed elements.
     let list = svg.children();
     if kids.len() != list.length() as usize {
-        *kids = (0..list.length()).filter_map(|i| list.item(i)).collect();
+        kids.clear();
+        for i in 0..list.length() {
+            kids.extend(list.item(i));
+        }
     }
-    let reshaped = steps.iter().any(|s| {
-        matches!(
-            s,
-            Patch::Replace { .. } | Patch::Remove { .. } | Patch::Insert { .. }
-        )
-    });
+    let mut reshaped = false;
+    for step in &steps {
+        reshaped |= !matches!(step, Patch::Root { .. } | Patch::Attributes { .. });
+    }
     let kids_now = std::mem::take(kids);
     let child = |i: usize| kids_now.get(i);
     for step in steps {
