@@ -60,10 +60,14 @@ pub fn table_texts(m: &Model, title: &str) -> (Vec<String>, usize) {
     let (heads, yes) = crate::story::table_words(m);
     let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
     let mut texts = vec![title.to_owned()];
-    texts.extend(heads.iter().map(|h| (*h).to_owned()));
+    for h in heads {
+        texts.push((*h).to_owned());
+    }
     for p in m.drawn() {
+        let mut year = String::new();
+        crate::num::push_int(&mut year, p.year.into());
         texts.extend([
-            p.year.to_string(),
+            year,
             m.unit_value(p.value),
             opt(p.exports),
             opt(p.imports),

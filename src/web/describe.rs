@@ -172,8 +172,11 @@ impl State {
     /// far cheaper than a hundred createElement calls across the wasm boundary.
     fn fill_table(&mut self) {
         let (texts, heads) = crate::markup::table_texts(&self.model, &self.scene.title);
+        // Plain loops: iterator chains here were larger functions (wasm bytes).
         if self.table.len() == texts.len() {
-            for ((cell, old), new) in self.table.iter_mut().zip(texts) {
+            let mut news = texts.into_iter();
+            for (cell, old) in &mut self.table {
+                let Some(new) = news.next() else { break };
                 if *old != new {
                     cell.set_text_content(Some(&new));
                     *old = new;
@@ -183,14 +186,16 @@ impl State {
         }
         let html = crate::markup::table(&texts, heads);
         self.nodes.table.set_inner_html(&html);
-        let cells = self.nodes.table.query_selector_all("caption, th, td");
-        self.table = match cells {
-            Ok(list) if list.length() as usize == texts.len() => (0..list.length())
-                // Unchecked: `querySelectorAll` returns elements only.
-                .filter_map(|k| Some(list.get(k)?.unchecked_into::<web_sys::Element>()))
-                .zip(texts)
-                .collect(),
-            _ => Vec::new(),
-        };
+        self.table.clear();
+        if let Ok(list) = self.nodes.table.query_selector_all("caption, th, td") {
+            if list.length() as usize == texts.len() {
+                for (k, text) in (0..).zip(texts) {
+                    // Unchecked: `querySelectorAll` returns elements only.
+                    if let Some(cell) = list.get(k) {
+                        self.table.push((cell.unchecked_into(), text));
+                    }
+                }
+            }
+        }
     }
 }
