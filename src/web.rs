@@ -445,15 +445,7 @@ impl State {
     }
 
     fn download_png(&self, weak: std::rc::Weak<RefCell<State>>) {
-        let save = Closure::once_into_js(move |blob: JsValue| {
-            // `png` resolves with `toBlob`'s Blob, or null when the canvas could not be
-            // encoded: an object test, where an `instanceof` check cost an import.
-            if blob.is_object() {
-                with_state(&weak, |s| {
-                    let _ = s.download(blob.unchecked_ref(), "trade-target-chart.png");
-                });
-            }
-        });
+        let save = once(Once::Save(weak));
         // `then` through Reflect so the once-closure (which frees itself after its one
         // call) can be passed as a plain JS function.
         let promise = png(&self.scene, 2.0);
@@ -463,6 +455,33 @@ impl State {
             }
         }
     }
+}
+
+/// What a one-shot callback does. One closure type for both: each closure type costs
+/// its own shims in the wasm.
+enum Once {
+    /// Saves the PNG the promise resolved with.
+    Save(std::rc::Weak<RefCell<State>>),
+    /// Revokes a download's object URL.
+    Revoke(String),
+}
+
+/// A JS function that runs `job` once, then frees itself.
+fn once(job: Once) -> JsValue {
+    Closure::once_into_js(move |v: JsValue| match job {
+        // `png` resolves with `toBlob`'s Blob, or null when the canvas could not be
+        // encoded: an object test, where an `instanceof` check cost an import.
+        Once::Save(weak) => {
+            if v.is_object() {
+                with_state(&weak, |s| {
+                    let _ = s.download(v.unchecked_ref(), "trade-target-chart.png");
+                });
+            }
+        }
+        Once::Revoke(url) => {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    })
 }
 
 /// Replaces the element's content with a readable error. The message is escaped by the

@@ -148,10 +148,7 @@ impl State {
         a.set_attribute("download", name)?;
         a.click();
         // Revoked on the next task: the download has started by then.
-        // One (unused) argument, as every closure of the chart (see `Chart`).
-        let revoke = Closure::once_into_js(move |_: JsValue| {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
+        let revoke = super::once(super::Once::Revoke(url));
         // The same `setTimeout` import as `Later`'s (a delay of 0 is the default).
         window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 0)?;
         Ok(())
