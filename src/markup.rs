@@ -16,15 +16,33 @@ pub fn skeleton(id: u32) -> String {
     out.push_str("<div class=\"ttc\" tabindex=\"0\" role=\"group\" aria-describedby=\"ttc-desc-");
     crate::num::push_int(&mut out, id.into());
     out.push_str(
-        "\"><div></div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>\
-         <div class=\"ttc-links\"><a rel=\"noopener noreferrer\" target=\"_blank\"></a>\
+        "\"><div></div><div aria-hidden=\"true\"></div><div class=\"ttc-tip\" aria-hidden=\"true\"></div></div>",
+    );
+    push_after_frame(&mut out, id);
+    out
+}
+
+/// What follows the frame in `skeleton`: the links row and the words for screen readers
+/// (a pre-rendered chart keeps its own frame and gets these after it).
+pub fn after_frame(id: u32) -> String {
+    let mut out = String::with_capacity(320);
+    push_after_frame(&mut out, id);
+    out
+}
+
+fn push_after_frame(out: &mut String, id: u32) {
+    out.push_str(
+        "<div class=\"ttc-links\"><a rel=\"noopener noreferrer\" target=\"_blank\"></a>\
          <button type=\"button\" data-ttc=\"csv\"></button><button type=\"button\" data-ttc=\"png\"></button></div>\
          <div><p id=\"ttc-desc-",
     );
-    crate::num::push_int(&mut out, id.into());
+    crate::num::push_int(out, id.into());
     out.push_str("\"></p><table></table><div aria-live=\"polite\" role=\"status\"></div></div>");
-    out
 }
+
+/// The canvas the canvas renderer draws on (its size and accessible name are set as it
+/// is drawn).
+pub const CANVAS: &str = "<canvas role=\"img\" class=\"ttc-chart\"></canvas>";
 
 /// The box that stands in for a chart whose spec was refused.
 pub fn error(e: &crate::error::SpecError) -> String {
@@ -42,10 +60,14 @@ pub fn table_texts(m: &Model, title: &str) -> (Vec<String>, usize) {
     let (heads, yes) = crate::story::table_words(m);
     let opt = |v: Option<f64>| v.map(|v| m.unit_value(v)).unwrap_or_default();
     let mut texts = vec![title.to_owned()];
-    texts.extend(heads.iter().map(|h| (*h).to_owned()));
+    for h in heads {
+        texts.push((*h).to_owned());
+    }
     for p in m.drawn() {
+        let mut year = String::new();
+        crate::num::push_int(&mut year, p.year.into());
         texts.extend([
-            p.year.to_string(),
+            year,
             m.unit_value(p.value),
             opt(p.exports),
             opt(p.imports),
@@ -124,20 +146,21 @@ pub fn elements(svg: &str) -> Vec<&str> {
 
 /// One step that turns the SVG on screen into the next. Children are named by their
 /// place in the document on screen *before* any step (`<title>` is 0), so the edge can
-/// take them all first and then apply the steps in any order.
+/// take them all first and then apply the steps in any order. Names and markup are
+/// borrowed from the documents; values and texts are unescaped copies.
 #[derive(Debug, PartialEq)]
-pub enum Patch {
+pub enum Patch<'a> {
     /// Set these attributes of the `<svg>` element itself (a new size or title).
-    Root { set: Vec<(String, String)> },
+    Root { set: Vec<(&'a str, String)> },
     /// Set these attributes, remove those, and set the text if it changed.
     Attributes {
         child: usize,
-        set: Vec<(String, String)>,
-        remove: Vec<String>,
+        set: Vec<(&'a str, String)>,
+        remove: Vec<&'a str>,
         text: Option<String>,
     },
     /// Replace the child with this markup (its element changed kind).
-    Replace { child: usize, html: String },
+    Replace { child: usize, html: &'a str },
     /// Remove the child.
     Remove { child: usize },
     /// Insert this markup before the child (None: at the end).
@@ -150,7 +173,7 @@ pub enum Patch {
 /// (the same kinds of marks, new numbers; an axis with a tick more or less in the
 /// middle) becomes attribute writes, and a label that did not change is not parsed or
 /// laid out again.
-pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
+pub fn patch<'a>(old: &[&'a str], new: &[&'a str]) -> Option<Vec<Patch<'a>>> {
     let (old_root, old_kids) = old.split_first()?;
     let (new_root, new_kids) = new.split_first()?;
     let mut steps = Vec::new();
@@ -159,33 +182,38 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
         if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x.0 != y.0) {
             return None;
         }
-        let set = b
-            .iter()
-            .filter(|x| !a.contains(x))
-            .map(|(n, v)| ((*n).to_owned(), unescape(v)))
-            .collect();
-        steps.push(Patch::Root { set });
+        steps.push(Patch::Root {
+            set: changed(&a, &b),
+        });
     }
     // Kinds only here; an element is parsed in full only where it changed.
-    let olds: Vec<&str> = old_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
-    let news: Vec<&str> = new_kids.iter().map(|k| tag(k)).collect::<Option<_>>()?;
+    let (olds, news) = (kinds(old_kids)?, kinds(new_kids)?);
     let same_kind = |i: usize, j: usize| match (olds.get(i), news.get(j)) {
         (Some(a), Some(b)) => a == b,
         _ => false,
     };
     let (n, m) = (olds.len(), news.len());
-    let head = (0..n.min(m)).take_while(|&i| same_kind(i, i)).count();
-    let tail = (0..n.min(m) - head)
-        .take_while(|&k| same_kind(n - 1 - k, m - 1 - k))
-        .count();
+    // Plain loops: an iterator chain here was a larger function (wasm bytes).
+    let mut head = 0;
+    while head < n.min(m) && same_kind(head, head) {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < n.min(m) - head && same_kind(n - 1 - tail, m - 1 - tail) {
+        tail += 1;
+    }
     // Both ends pair up kind for kind; in the middle, pairs by position, then the rest
     // of the longer side is removed or inserted.
     let (mid_old, mid_new) = (n - head - tail, m - head - tail);
-    let pairs = (0..head)
-        .map(|i| (i, i))
-        .chain((0..mid_old.min(mid_new)).map(|k| (head + k, head + k)))
-        .chain((0..tail).map(|k| (n - tail + k, m - tail + k)));
-    for (i, j) in pairs {
+    // The head and the paired middle keep their places; the tail's are counted from the
+    // ends.
+    let kept = head + mid_old.min(mid_new);
+    for k in 0..kept + tail {
+        let (i, j) = if k < kept {
+            (k, k)
+        } else {
+            (n - tail + k - kept, m - tail + k - kept)
+        };
         let (Some(old), Some(html)) = (old_kids.get(i), new_kids.get(j)) else {
             continue;
         };
@@ -193,10 +221,7 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
             continue;
         }
         if !same_kind(i, j) {
-            steps.push(Patch::Replace {
-                child: i,
-                html: (*html).to_owned(),
-            });
+            steps.push(Patch::Replace { child: i, html });
             continue;
         }
         steps.push(attribute_step(i, &parse(old)?, &parse(html)?));
@@ -217,27 +242,41 @@ pub fn patch(old: &[&str], new: &[&str]) -> Option<Vec<Patch>> {
     Some(steps)
 }
 
+/// Each piece's element name, or None if one is not an element.
+fn kinds<'a>(pieces: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        out.push(tag(piece)?);
+    }
+    Some(out)
+}
+
 /// The writes that turn element `a` into `b` (of the same kind).
-fn attribute_step(child: usize, a: &Element, b: &Element) -> Patch {
-    let set = b
-        .attrs
-        .iter()
-        .filter(|(n, v)| !a.attrs.iter().any(|(m, w)| m == n && w == v))
-        .map(|(n, v)| ((*n).to_owned(), unescape(v)))
-        .collect();
-    let remove = a
-        .attrs
-        .iter()
-        .filter(|(n, _)| !b.attrs.iter().any(|(m, _)| m == n))
-        .map(|(n, _)| (*n).to_owned())
-        .collect();
+fn attribute_step<'a>(child: usize, a: &Element<'a>, b: &Element<'a>) -> Patch<'a> {
+    let mut remove = Vec::new();
+    for (n, _) in &a.attrs {
+        if !b.attrs.iter().any(|(m, _)| m == n) {
+            remove.push(*n);
+        }
+    }
     let text = (a.text != b.text).then(|| unescape(b.text));
     Patch::Attributes {
         child,
-        set,
+        set: changed(&a.attrs, &b.attrs),
         remove,
         text,
     }
+}
+
+/// The attributes of `b` that `a` does not have with the same value, unescaped.
+fn changed<'a>(a: &[(&str, &str)], b: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
+    let mut set = Vec::new();
+    for (n, v) in b {
+        if !a.contains(&(*n, *v)) {
+            set.push((*n, unescape(v)));
+        }
+    }
+    set
 }
 
 /// One element as our writers emit it: `<tag a="v" b="w"/>` or `<tag a="v">text</tag>`.
@@ -356,7 +395,7 @@ mod tests {
             vec![
                 Patch::Attributes {
                     child: 2,
-                    set: vec![("y".into(), "5".into())],
+                    set: vec![("y", "5".into())],
                     remove: vec![],
                     text: None,
                 },
@@ -376,7 +415,7 @@ mod tests {
         assert_eq!(
             patch(&elements(A), &elements(&resized)),
             Some(vec![Patch::Root {
-                set: vec![("width".into(), "20".into())]
+                set: vec![("width", "20".into())]
             }])
         );
         let other = A.replace("width=\"10\"", "height=\"20\"");
@@ -387,7 +426,7 @@ mod tests {
             patch(&elements(A), &elements(&kind)),
             Some(vec![Patch::Replace {
                 child: 4,
-                html: "<line x1=\"1\"/>".into()
+                html: "<line x1=\"1\"/>"
             }])
         );
         let more = A.replace("</svg>", "<circle cx=\"2\"/>\n<circle cx=\"3\"/>\n</svg>");
@@ -430,6 +469,8 @@ mod tests {
             "<div><b>2020</b></div><div>&lt;img src=x&gt;</div>"
         );
         assert!(skeleton(7).contains("id=\"ttc-desc-7\""));
+        assert!(skeleton(7).ends_with(&after_frame(7)));
+        assert!(after_frame(7).starts_with("<div class=\"ttc-links\">"));
         assert_eq!(
             unescape("a &lt;b&gt; &amp;amp; &quot;&apos; & z"),
             "a <b> &amp; \"' & z"
@@ -453,7 +494,7 @@ mod tests {
 
     /// Carries out `steps` on the elements of `old` as the browser edge does: children
     /// named by their place before any step.
-    fn simulate(old: &[&str], steps: Vec<Patch>) -> (Vec<(String, String)>, Vec<Model>) {
+    fn simulate(old: &[&str], steps: Vec<Patch<'_>>) -> (Vec<(String, String)>, Vec<Model>) {
         let mut root = parse_open(old[0])
             .expect("root")
             .into_iter()
@@ -466,9 +507,9 @@ mod tests {
             match step {
                 Patch::Root { set } => {
                     for (n, v) in set {
-                        match root.iter_mut().find(|(m, _)| *m == n) {
+                        match root.iter_mut().find(|(m, _)| m == n) {
                             Some(slot) => slot.1 = v,
-                            None => root.push((n, v)),
+                            None => root.push((n.to_owned(), v)),
                         }
                     }
                 }
@@ -480,17 +521,17 @@ mod tests {
                 } => {
                     let e = kids[child].last_mut().expect("there");
                     for (n, v) in set {
-                        e.1.insert(n, v);
+                        e.1.insert(n.to_owned(), v);
                     }
                     for n in remove {
-                        e.1.remove(&n);
+                        e.1.remove(n);
                     }
                     if let Some(t) = text {
                         e.2 = t;
                     }
                 }
                 Patch::Replace { child, html } => {
-                    *kids[child].last_mut().expect("there") = model(&html)
+                    *kids[child].last_mut().expect("there") = model(html)
                 }
                 Patch::Remove { child } => {
                     kids[child].pop();

@@ -28,7 +28,7 @@ use canvas::{paint, png};
 use convert::{from_json, js_error, read, to_json};
 use host::{resolve_locale, resolve_theme, stretch_of};
 use later::Later;
-use nodes::{css, font_family, style, Nodes};
+use nodes::{first, font_family, push_css, style, Nodes};
 use patch::apply;
 
 use crate::error::SpecError;
@@ -112,6 +112,8 @@ struct State {
     /// The `<svg>`'s children as elements, while they are the ones `svg` describes (a
     /// patch that adds or removes elements empties it, to be read again when needed).
     svg_nodes: Vec<Element>,
+    /// The picture on screen is the canvas `draw_canvas` wrote (so it is drawn over).
+    canvas: bool,
     /// The width last drawn at, so a resize that changes nothing draws nothing.
     width: f64,
     /// The column (and breakdown part) the tooltip shows.
@@ -212,6 +214,7 @@ impl State {
         }
         let drawn = match self.model.renderer {
             Renderer::Svg => {
+                self.canvas = false;
                 self.draw_svg(&scene);
                 Ok(())
             }
@@ -224,6 +227,7 @@ impl State {
             let mut message = String::from("drawing failed: ");
             message.push_str(&e.as_string().unwrap_or_default());
             show_error(&self.nodes.plot, &SpecError::new("", message));
+            self.canvas = false;
         }
         // A data update is stale anyway (its model came with the spec's locale or none).
         let stale = self.stale || self.model.locale != before || theme != self.theme;
@@ -243,7 +247,7 @@ impl State {
         let doc = crate::svg::document(scene);
         let pieces = crate::markup::elements(&doc);
         let patched = match (
-            self.nodes.plot.first_element_child(),
+            first(&self.nodes.plot),
             crate::markup::patch(&crate::markup::elements(&self.svg), &pieces),
         ) {
             (Some(svg), Some(steps)) => apply(&svg, &mut self.svg_nodes, steps).is_some(),
@@ -260,28 +264,23 @@ impl State {
     /// Canvas backing store at CSS size × devicePixelRatio, drawn in CSS pixels through
     /// a scale transform: crisp on retina (plotters-canvas alone ignores the ratio).
     fn draw_canvas(&mut self, scene: &Scene) -> Result<(), JsValue> {
-        let document = self.nodes.frame.owner_document().ok_or("no document")?;
         let dpr = web_sys::window()
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         // The canvas already on screen is drawn over when it has the size needed: a new
         // one each time cost a backing-store allocation (1280×800 at DPR 2) per update.
-        let current = self
-            .nodes
-            .plot
-            .first_element_child()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
-        let canvas = match current {
-            Some(c) => c,
-            None => {
-                let c: HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
-                c.set_attribute("role", "img")?;
-                c.set_class_name("ttc-chart");
-                self.nodes.plot.set_inner_html("");
-                self.nodes.plot.append_child(&c)?;
-                c
+        let plot = &self.nodes.plot;
+        let canvas = match first(plot) {
+            Some(c) if self.canvas => c,
+            _ => {
+                plot.set_inner_html(crate::markup::CANVAS);
+                self.canvas = true;
+                first(plot).ok_or("no canvas")?
             }
         };
+        // Unchecked: the element was written as a `<canvas>` (see `canvas`), and an
+        // `instanceof` check cost an import.
+        let canvas: HtmlCanvasElement = canvas.unchecked_into();
         paint(&canvas, scene, dpr)?;
         let mut css = String::from("display:block;width:");
         crate::num::push_int(&mut css, scene.width.into());
@@ -326,7 +325,7 @@ impl State {
             ("border-color:", t.muted),
         ] {
             out.push_str(name);
-            out.push_str(&css(c));
+            push_css(&mut out, c);
             out.push(';');
         }
         out.push_str("font-family:");
@@ -336,7 +335,7 @@ impl State {
         px(&mut ring, "left:", tip.point.0 - 7.0);
         px(&mut ring, "top:", tip.point.1 - 7.0);
         ring.push_str("border-color:");
-        ring.push_str(&css(t.title));
+        push_css(&mut ring, t.title);
         style(&self.nodes.ring, &ring);
     }
 
@@ -397,10 +396,11 @@ impl State {
     /// Every event of this chart, by its type. `weak` reaches the state again from the
     /// PNG callback, which runs later.
     fn on_event(&mut self, e: &Event, weak: &std::rc::Weak<RefCell<State>>) {
-        match e.type_().as_str() {
+        let kind = e.type_();
+        match kind.as_str() {
             "pointermove" | "pointerdown" => {
                 let p: &PointerEvent = e.unchecked_ref();
-                if e.type_() == "pointerdown" || p.pointer_type() != "touch" {
+                if kind == "pointerdown" || p.pointer_type() != "touch" {
                     self.on_pointer(p);
                 }
             }
@@ -414,7 +414,8 @@ impl State {
             "click" => {
                 let action = e
                     .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    // Unchecked: a click's target is an element (text is not a target).
+                    .map(|t| t.unchecked_into::<Element>())
                     .and_then(|t| t.closest("[data-ttc]").ok().flatten())
                     .and_then(|t| t.get_attribute("data-ttc"));
                 match action.as_deref() {
@@ -444,13 +445,7 @@ impl State {
     }
 
     fn download_png(&self, weak: std::rc::Weak<RefCell<State>>) {
-        let save = Closure::once_into_js(move |blob: JsValue| {
-            if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                with_state(&weak, |s| {
-                    let _ = s.download(&blob, "trade-target-chart.png");
-                });
-            }
-        });
+        let save = once(Once::Save(weak));
         // `then` through Reflect so the once-closure (which frees itself after its one
         // call) can be passed as a plain JS function.
         let promise = png(&self.scene, 2.0);
@@ -462,11 +457,38 @@ impl State {
     }
 }
 
+/// What a one-shot callback does. One closure type for both: each closure type costs
+/// its own shims in the wasm.
+enum Once {
+    /// Saves the PNG the promise resolved with.
+    Save(std::rc::Weak<RefCell<State>>),
+    /// Revokes a download's object URL.
+    Revoke(String),
+}
+
+/// A JS function that runs `job` once, then frees itself.
+fn once(job: Once) -> JsValue {
+    Closure::once_into_js(move |v: JsValue| match job {
+        // `png` resolves with `toBlob`'s Blob, or null when the canvas could not be
+        // encoded: an object test, where an `instanceof` check cost an import.
+        Once::Save(weak) => {
+            if v.is_object() {
+                with_state(&weak, |s| {
+                    let _ = s.download(v.unchecked_ref(), "trade-target-chart.png");
+                });
+            }
+        }
+        Once::Revoke(url) => {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    })
+}
+
 /// Replaces the element's content with a readable error. The message is escaped by the
 /// core (`markup::error`), so a spec cannot inject anything.
 fn show_error(root: &HtmlElement, e: &SpecError) {
     root.set_inner_html(&crate::markup::error(e));
-    if let Some(node) = root.first_element_child() {
+    if let Some(node) = first(root) {
         style(node.unchecked_ref(), ERROR_CSS);
     }
 }
@@ -481,8 +503,9 @@ pub struct Chart {
     /// calls.
     listener: Closure<dyn FnMut(JsValue)>,
     /// The animation-frame callback that follows the observers' calls (see `start`),
-    /// held only so it lives as long as the chart.
-    _on_frame: Closure<dyn FnMut()>,
+    /// held only so it lives as long as the chart. Every closure here takes one
+    /// argument, used or not: each closure signature costs its own glue and shims.
+    _on_frame: Closure<dyn FnMut(JsValue)>,
     /// Where it listens, so destroy can remove it from each.
     targets: Vec<(EventTarget, &'static str)>,
     resize: Option<ResizeObserver>,
@@ -571,6 +594,7 @@ impl Chart {
             scene,
             svg,
             svg_nodes: Vec::new(),
+            canvas: false,
             width: 0.0,
             active: None,
             tip_hidden: false,
@@ -589,7 +613,7 @@ impl Chart {
         state.borrow_mut().draw();
         let weak = Rc::downgrade(&state);
         let w = weak.clone();
-        state.borrow_mut().later = Some(Later::new(Closure::new(move || {
+        state.borrow_mut().later = Some(Later::new(Closure::new(move |_: JsValue| {
             with_state(&w, State::fill_table_due)
         })));
         // A new width (the ResizeObserver) or `lang` (the MutationObserver) is drawn in
@@ -599,7 +623,7 @@ impl Chart {
         // notifications" on window.onerror (3-4 times a resize, in every engine), which
         // a news page's error monitor files against the page.
         let w = weak.clone();
-        let on_frame = Closure::<dyn FnMut()>::new(move || {
+        let on_frame = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
             with_state(&w, |s| {
                 s.frame_request = None;
                 s.on_page_change();
@@ -610,14 +634,19 @@ impl Chart {
             .unchecked_ref::<js_sys::Function>()
             .clone();
         let listener =
-            Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| match v.dyn_ref::<Event>() {
-                Some(e) => with_state(&weak, |s| s.on_event(e, &weak)),
-                None => with_state(&weak, |s| {
+            // The observers call with an array of entries or records, the events with an
+            // Event: `Array.isArray` (imported by the spec reader anyway) tells them
+            // apart, where an `instanceof Event` check cost an import.
+            Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+                if !js_sys::Array::is_array(&v) {
+                    return with_state(&weak, |s| s.on_event(v.unchecked_ref(), &weak));
+                }
+                with_state(&weak, |s| {
                     if s.frame_request.is_none() {
                         s.frame_request = web_sys::window()
                             .and_then(|w| w.request_animation_frame(&frame_fn).ok());
                     }
-                }),
+                });
             });
         let mut chart = Chart {
             state,
@@ -638,19 +667,24 @@ impl Chart {
             (s.nodes.frame.clone(), s.nodes.links.clone())
         };
         let resize = ResizeObserver::new(f)?;
-        resize.observe(root);
+        // Through MutationObserver's `observe` binding (the JS call, `o.observe(el,
+        // undefined)`, is the same): a second binding cost an import.
+        resize
+            .unchecked_ref::<MutationObserver>()
+            .observe_with_options(root, JsValue::UNDEFINED.unchecked_ref())?;
         self.resize = Some(resize);
         // The chart's language follows the nearest `lang` around it (see host.rs); a
         // page that changes it later (a language switch) gets the chart redrawn.
         let window = web_sys::window().ok_or("no window")?;
         let document = window.document().ok_or("no document")?;
-        if let Some(html) = document.document_element() {
+        // The document itself is observed (`subtree` reaches `<html>`): one import less
+        // than asking for its element.
+        {
             let lang = MutationObserver::new(f)?;
-            let options = web_sys::MutationObserverInit::new();
-            options.set_attributes(true);
-            options.set_subtree(true);
-            options.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-            lang.observe_with_options(&html, &options)?;
+            let options = convert::options(
+                r#"{"attributes":true,"subtree":true,"attributeFilter":["lang"]}"#,
+            );
+            lang.observe_with_options(&document, options.unchecked_ref())?;
             self.lang = Some(lang);
         }
         let mut targets: Vec<(EventTarget, &'static str)> = Vec::new();
@@ -765,8 +799,10 @@ impl Chart {
     /// idle callback still asked for: each would call a closure that is freed with the
     /// chart, and calling one then throws (on window.onerror, for the page's monitor).
     fn detach(&mut self) {
+        // `disconnect` through MutationObserver's binding: the JS call is the same
+        // (`o.disconnect()`), and a second binding cost an import.
         if let Some(o) = self.resize.take() {
-            o.disconnect();
+            o.unchecked_ref::<MutationObserver>().disconnect();
         }
         if let Some(o) = self.lang.take() {
             o.disconnect();

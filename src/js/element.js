@@ -62,18 +62,23 @@ const NARROWEST = 280;
 
 const TAG = "trade-target-chart";
 
+// The shadow root's styles. Comments stay out of the string (it ships as written):
+// - `.box`: inherited properties (font, colour, line-height, letter-spacing, …) stop here:
+//   the page's typography must not change the chart's. Custom properties still come through.
+// - `.box:empty`: until the chart is drawn (lazily), hold the room it will take, so the page
+//   does not jump when it appears: the chart's own height rule (layout::auto_height: 0.62 ×
+//   width, rounded, within 260–480 px) plus the 26 px row of links under it. Below 538 px the
+//   default chart's texts need more than that rule (its title wraps; layout grows the chart to
+//   hold them): those heights are written out step by step (tests/e2e/static-first.test.mjs
+//   checks them at 320, 640 and 1200 px). Another spec with a longer title can still need more
+//   at narrow widths.
+// - `.box svg`: an inline <svg> would sit on the text baseline and leave a gap under it.
+// - `.ttc-error`: the look of the wasm's own error box (which sets it through the CSSOM), for
+//   ours too.
 const CSS = `
 :host { display: block; }
 :host([hidden]) { display: none; }
-/* Inherited properties (font, colour, line-height, letter-spacing, …) stop here: the page's
-   typography must not change the chart's. Custom properties still come through. */
 .box { all: initial; display: block; color: #1a1a1a; font: 14px/1.4 Helvetica, Arial, sans-serif; }
-/* Until the chart is drawn (lazily), hold the room it will take, so the page does not jump
-   when it appears: the chart's own height rule (layout::auto_height: 0.62 × width, rounded,
-   within 260–480 px) plus the 26 px row of links under it. Below 538 px the default chart's
-   texts need more than that rule (its title wraps; layout grows the chart to hold them): those
-   heights are written out step by step (tests/e2e/static-first.test.mjs checks them at 320,
-   640 and 1200 px). Another spec with a longer title can still need more at narrow widths. */
 .box:empty { container-type: inline-size; }
 .box:empty::before { content: ""; display: block; height: calc(clamp(260px, round(62cqi, 1px), 480px) + 26px); }
 @container (width < 538px) { .box:empty::before { height: 386px; } }
@@ -82,15 +87,12 @@ const CSS = `
 @container (width < 302px) { .box:empty::before { height: 440px; } }
 @container (width < 245px) { .box:empty::before { height: 463px; } }
 .box.off { display: none; }
-/* An inline <svg> would sit on the text baseline and leave a gap under it. */
 .box svg { display: block; }
-/* The look of the wasm's own error box (which sets it through the CSSOM), for ours too. */
 .ttc-error { border: 1px solid #b83d0b; border-left-width: 4px; padding: 12px 16px;
   background: #fff4ee; overflow-wrap: anywhere; }
 slot[name="fallback"] { display: none; }
 slot[name="fallback"].on { display: contents; }
 `;
-
 let sheet = null; // one stylesheet object, adopted by every element's shadow root
 function sharedSheet() {
   if (!sheet) {

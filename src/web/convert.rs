@@ -7,12 +7,23 @@ use crate::json::Json;
 use crate::model::Model;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object.
+/// The error the JS entry turns into a `SpecError`: a plain `{ path, message }` object
+/// (with `line` and `column` for a CSV file). Written as a `Json` value, so it goes out
+/// through the serializer `from_json` uses anyway: `SpecError`'s own `Serialize`, the
+/// same object, was a second copy of it in the wasm.
 pub(super) fn js_error(e: &SpecError) -> JsValue {
-    e.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| JsValue::from_str(&e.message))
+    let text = |k: &str, v: &String| (k.to_owned(), Json::Str(v.clone()));
+    let mut pairs = vec![text("path", &e.path), text("message", &e.message)];
+    if let Some(line) = e.line {
+        // A JS number either way (lines are far below 2^53).
+        #[allow(clippy::cast_precision_loss)]
+        pairs.push(("line".to_owned(), Json::Num(line as f64)));
+    }
+    if let Some(column) = &e.column {
+        pairs.push(text("column", column));
+    }
+    from_json(&Json::Obj(pairs)).unwrap_or_else(|_| JsValue::from_str(&e.message))
 }
 
 /// Reads a JS value (already a plain structured clone, see index.js) into our `Json`
@@ -20,10 +31,11 @@ pub(super) fn js_error(e: &SpecError) -> JsValue {
 /// carries the nesting depth down with it: a throw midway cannot leave a counter raised.
 pub(super) fn to_json(v: JsValue) -> Result<Json, SpecError> {
     serde_wasm_bindgen::from_value(v).map_err(|e| {
-        let e: JsValue = e.into();
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
+        // The error's `message` read as a property (it is a JS `Error` made by the
+        // serializer): an `instanceof` check and a typed getter were two imports more.
+        let message = js_sys::Reflect::get(&e.into(), &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
             .unwrap_or_default();
         SpecError::new("", not_json(message))
     })
@@ -55,6 +67,12 @@ fn not_json(message: String) -> String {
 pub(super) fn from_json(j: &Json) -> Result<JsValue, SpecError> {
     j.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|_| SpecError::new("", "the value could not be copied out to JavaScript"))
+}
+
+/// One of the DOM's option dictionaries, written as JSON: one `JSON.parse` import for
+/// all of them, where web-sys's typed setters cost an import each.
+pub(super) fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or_default()
 }
 
 pub(super) fn read(spec: JsValue) -> Result<Model, SpecError> {

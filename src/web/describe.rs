@@ -1,7 +1,7 @@
 //! The words around the picture: its accessible name and description, the data table
 //! screen readers browse, the links under the chart, and the downloads they start.
 
-use super::nodes::{css, font_family, style, LINK};
+use super::nodes::{font_family, push_css, style, LINK};
 use super::State;
 use crate::story;
 use wasm_bindgen::prelude::*;
@@ -111,7 +111,7 @@ impl State {
         }
         let mut look = String::from(LINK);
         look.push_str("color:");
-        look.push_str(&css(self.theme.text));
+        push_css(&mut look, self.theme.text);
         look.push_str(";font-family:");
         look.push_str(&font_family(&self.scene.font));
         style(&n.data_button, &look);
@@ -129,7 +129,7 @@ impl State {
         } else {
             "display:none;background:"
         });
-        row.push_str(&css(self.theme.background));
+        push_css(&mut row, self.theme.background);
         style(&n.links, &row);
         // Screen readers pick the voice from `lang`: the chart's language, not the page's.
         let lang = self.model.locale.tag();
@@ -140,27 +140,25 @@ impl State {
 
     /// Saves `blob` as `name` through a temporary link (the browser's download).
     pub(super) fn download(&self, blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
-        let document = self.nodes.root.owner_document().ok_or("no document")?;
+        let window = web_sys::window().ok_or("no window")?;
+        let document = window.document().ok_or("no document")?;
         let url = web_sys::Url::create_object_url_with_blob(blob)?;
         let a: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
         a.set_attribute("href", &url)?;
         a.set_attribute("download", name)?;
         a.click();
         // Revoked on the next task: the download has started by then.
-        let revoke = Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        });
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback(revoke.unchecked_ref())?;
-        }
+        let revoke = super::once(super::Once::Revoke(url));
+        // The same `setTimeout` import as `Later`'s (a delay of 0 is the default).
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 0)?;
         Ok(())
     }
 
     pub(super) fn download_csv(&self) -> Result<(), JsValue> {
         let parts = js_sys::Array::of1(&crate::export::csv(&self.model).into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let options = super::convert::options(r#"{"type":"text/csv;charset=utf-8"}"#);
+        let blob =
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref())?;
         self.download(&blob, "trade-target-chart.csv")
     }
 
@@ -171,8 +169,11 @@ impl State {
     /// far cheaper than a hundred createElement calls across the wasm boundary.
     fn fill_table(&mut self) {
         let (texts, heads) = crate::markup::table_texts(&self.model, &self.scene.title);
+        // Plain loops: iterator chains here were larger functions (wasm bytes).
         if self.table.len() == texts.len() {
-            for ((cell, old), new) in self.table.iter_mut().zip(texts) {
+            let mut news = texts.into_iter();
+            for (cell, old) in &mut self.table {
+                let Some(new) = news.next() else { break };
                 if *old != new {
                     cell.set_text_content(Some(&new));
                     *old = new;
@@ -182,13 +183,16 @@ impl State {
         }
         let html = crate::markup::table(&texts, heads);
         self.nodes.table.set_inner_html(&html);
-        let cells = self.nodes.table.query_selector_all("caption, th, td");
-        self.table = match cells {
-            Ok(list) if list.length() as usize == texts.len() => (0..list.length())
-                .filter_map(|k| list.get(k)?.dyn_into::<web_sys::Element>().ok())
-                .zip(texts)
-                .collect(),
-            _ => Vec::new(),
-        };
+        self.table.clear();
+        if let Ok(list) = self.nodes.table.query_selector_all("caption, th, td") {
+            if list.length() as usize == texts.len() {
+                for (k, text) in (0..).zip(texts) {
+                    // Unchecked: `querySelectorAll` returns elements only.
+                    if let Some(cell) = list.get(k) {
+                        self.table.push((cell.unchecked_into(), text));
+                    }
+                }
+            }
+        }
     }
 }

@@ -8,9 +8,8 @@ use crate::scene::Rgb;
 use crate::spec::ThemeChoice;
 use crate::theme::{self, Theme};
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MediaQueryList, ShadowRoot,
-};
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MediaQueryList};
 
 /// `#rgb`, `#rrggbb` or `rgb(r, g, b)` from a CSS custom property.
 fn parse_color(s: &str) -> Option<Rgb> {
@@ -19,7 +18,9 @@ fn parse_color(s: &str) -> Option<Rgb> {
     if let Some(h) = s.strip_prefix('#') {
         return match h.len() {
             3 => {
-                let mut c = h.chars().map(|c| hex(&c.to_string()).map(|v| v * 17));
+                let mut c = h
+                    .chars()
+                    .map(|c| c.to_digit(16).and_then(|v| u8::try_from(v * 17).ok()));
                 Some(Rgb(c.next()??, c.next()??, c.next()??))
             }
             6 => Some(Rgb(
@@ -37,6 +38,9 @@ fn parse_color(s: &str) -> Option<Rgb> {
         .map(|p| p.parse::<u8>().ok());
     Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
 }
+
+/// Where a `--ttc-*` colour goes in the theme.
+type SetColor = fn(&mut Theme, Rgb);
 
 /// The theme for this chart: the spec's, or the reader's scheme for "auto", with any
 /// `--ttc-*` custom properties the host page set on the element (or an ancestor).
@@ -62,23 +66,22 @@ pub(super) fn resolve_theme(
             .ok()
             .filter(|v| !v.trim().is_empty())
     };
-    let color = |name: &str| var(name).and_then(|v| parse_color(&v));
-    if let Some(c) = color("--ttc-accent") {
-        theme.series = c;
-    }
-    if let Some(c) = color("--ttc-target") {
-        theme.target = c;
-    }
-    if let Some(c) = color("--ttc-text") {
-        theme.title = c;
-        theme.text = c;
-        theme.milestone = c;
-    }
-    if let Some(c) = color("--ttc-grid") {
-        theme.grid = c;
-    }
-    if let Some(c) = color("--ttc-background") {
-        theme.background = c;
+    // One loop over the properties rather than the same read written out five times.
+    let colors: [(&str, SetColor); 5] = [
+        ("--ttc-accent", |t, c| t.series = c),
+        ("--ttc-target", |t, c| t.target = c),
+        ("--ttc-text", |t, c| {
+            t.title = c;
+            t.text = c;
+            t.milestone = c;
+        }),
+        ("--ttc-grid", |t, c| t.grid = c),
+        ("--ttc-background", |t, c| t.background = c),
+    ];
+    for (name, set) in colors {
+        if let Some(c) = var(name).and_then(|v| parse_color(&v)) {
+            set(&mut theme, c);
+        }
     }
     // The core decides which fonts are the page's choice (see `text::host_family`).
     let font = var("--ttc-font")
@@ -125,11 +128,13 @@ pub(super) fn resolve_locale(model: &Model, root: &HtmlElement) -> Locale {
         {
             return Locale::parse(&lang).unwrap_or_default();
         }
-        at = el
-            .get_root_node()
-            .dyn_into::<ShadowRoot>()
+        // A shadow root's `host` is its element; a document has none (and an `<a>` at
+        // the top of a detached tree has a string `host`): read as a property, where an
+        // `instanceof ShadowRoot` check and a typed getter cost two imports.
+        at = js_sys::Reflect::get(&el.get_root_node(), &"host".into())
             .ok()
-            .map(|r| r.host());
+            .filter(JsValue::is_object)
+            .map(JsCast::unchecked_into);
     }
     Locale::default()
 }

@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 /// A callback for an idle moment of the page: `requestIdleCallback` (with a deadline, so
 /// a busy page still gets it within 300 ms), else a timer.
 pub(super) struct Later {
-    callback: Closure<dyn FnMut()>,
+    /// Called with the idle deadline or nothing (a timer), which it ignores: one
+    /// argument, as every closure of the chart (see `Chart`).
+    callback: Closure<dyn FnMut(JsValue)>,
     /// The pending request, (idle callback?, handle), so destroy can cancel it: the
     /// callback is freed with the chart, and calling a freed closure throws.
     pending: std::cell::Cell<Option<(bool, u32)>>,
@@ -23,14 +25,15 @@ pub(super) struct Later {
 const LINGER_MS: f64 = 500.0;
 
 impl Later {
-    pub(super) fn new(callback: Closure<dyn FnMut()>) -> Later {
+    pub(super) fn new(callback: Closure<dyn FnMut(JsValue)>) -> Later {
+        // Read as a property (`Reflect.get`, which the spec reader imports anyway) and
+        // the options as JSON (see `convert::options`): fewer imports.
         let has_idle = web_sys::window().is_some_and(|w| {
-            js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false)
+            js_sys::Reflect::get(&w, &"requestIdleCallback".into()).is_ok_and(|f| f.is_function())
         });
         let idle = has_idle.then(|| {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(300);
-            options
+            super::convert::options(r#"{"timeout":300}"#)
+                .unchecked_into::<web_sys::IdleRequestOptions>()
         });
         Later {
             callback,

@@ -19,17 +19,15 @@ pub(super) fn style(el: &HtmlElement, css: &str) {
     el.style().set_css_text(css);
 }
 
-/// `rgb(r,g,b)` for a CSS declaration.
-pub(super) fn css(c: Rgb) -> String {
-    let mut s = String::from("rgb(");
-    for (i, v) in [c.0, c.1, c.2].into_iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        crate::num::push_int(&mut s, v.into());
+/// `rgb(r,g,b)` for a CSS declaration, onto `s`.
+pub(super) fn push_css(s: &mut String, c: Rgb) {
+    let mut sep = "rgb(";
+    for v in [c.0, c.1, c.2] {
+        s.push_str(sep);
+        crate::num::push_int(s, v.into());
+        sep = ",";
     }
     s.push(')');
-    s
 }
 
 /// A font family from the page (`--ttc-font`, computed style) made safe to put into a
@@ -66,13 +64,20 @@ pub(super) struct Nodes {
     pub(super) live: HtmlElement,
 }
 
-/// The `i`-th element child of `el`.
+/// `el.firstElementChild`, through the `children` binding `child` uses: one import less.
+pub(super) fn first(el: &Element) -> Option<Element> {
+    el.children().item(0)
+}
+
+/// The `i`-th element child of `el`. Unchecked: every element of the skeleton
+/// (`markup::skeleton`) is an HTML element, and a pre-rendered chart's frame is checked
+/// by its class before its parts are taken (an `instanceof` check cost an import).
 fn child(el: &Element, i: u32) -> Result<HtmlElement, JsValue> {
-    el.children()
+    Ok(el
+        .children()
         .item(i)
         .ok_or("the chart's markup is missing a part")?
-        .dyn_into::<HtmlElement>()
-        .map_err(Into::into)
+        .unchecked_into())
 }
 
 impl Nodes {
@@ -90,22 +95,19 @@ impl Nodes {
     /// frame becomes the skeleton's links row and words for screen readers.
     pub(super) fn adopt(root: &HtmlElement) -> Result<Nodes, JsValue> {
         let frame = child(root, 0)?;
-        if frame.class_name() != "ttc" {
+        if frame.get_attribute("class").as_deref() != Some("ttc") {
             return Err("not a pre-rendered chart".into());
         }
         let id = NEXT_ID.with(|n| {
             n.set(n.get().wrapping_add(1));
             n.get()
         });
+        // `remove` is on every kind of child node (elements, text, comments), not only
+        // on `Element` as web-sys types it: one import less than `removeChild`.
         while let Some(next) = frame.next_sibling() {
-            next.parent_node().ok_or("detached")?.remove_child(&next)?;
+            next.unchecked_ref::<Element>().remove();
         }
-        let skeleton = crate::markup::skeleton(id);
-        let rest = skeleton
-            .find("<div class=\"ttc-links\">")
-            .and_then(|at| skeleton.get(at..))
-            .ok_or("the chart's markup is missing a part")?;
-        frame.insert_adjacent_html("afterend", rest)?;
+        frame.insert_adjacent_html("afterend", &crate::markup::after_frame(id))?;
         let mut described = String::from("ttc-desc-");
         crate::num::push_int(&mut described, id.into());
         frame.set_attribute("aria-describedby", &described)?;
@@ -114,18 +116,32 @@ impl Nodes {
 
     /// The skeleton's parts, by position, with their styles.
     fn find(root: &HtmlElement) -> Result<Nodes, JsValue> {
-        let (frame, links, sr) = (child(root, 0)?, child(root, 1)?, child(root, 2)?);
+        // Each of the three parts, then its three children, in one loop.
+        let mut all = Vec::with_capacity(12);
+        for i in 0..3 {
+            let part = child(root, i)?;
+            for k in 0..3 {
+                all.push(child(&part, k)?);
+            }
+            all.push(part);
+        }
+        let Ok(
+            [plot, ring, tip, frame, source, data_button, image_button, links, desc, table, live, sr],
+        ) = <[HtmlElement; 12]>::try_from(all)
+        else {
+            return Err("the chart's markup is missing a part".into());
+        };
         let nodes = Nodes {
             root: root.clone(),
-            plot: child(&frame, 0)?,
-            ring: child(&frame, 1)?,
-            tip: child(&frame, 2)?,
-            source: child(&links, 0)?,
-            data_button: child(&links, 1)?,
-            image_button: child(&links, 2)?,
-            desc: child(&sr, 0)?,
-            table: child(&sr, 1)?,
-            live: child(&sr, 2)?,
+            plot,
+            ring,
+            tip,
+            source,
+            data_button,
+            image_button,
+            desc,
+            table,
+            live,
             frame,
             links,
             sr,

@@ -1,5 +1,6 @@
 //! Carries out the SVG patch the core planned (`markup::patch`) on the `<svg>` on screen.
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Carries out `markup::patch`'s steps on the `<svg>` element; None if the document on
@@ -7,28 +8,29 @@ use web_sys::Element;
 pub(super) fn apply(
     svg: &Element,
     kids: &mut Vec<Element>,
-    steps: Vec<crate::markup::Patch>,
+    steps: Vec<crate::markup::Patch<'_>>,
 ) -> Option<()> {
     use crate::markup::Patch;
     // The children as they are before any step: steps name them by that place. Kept
     // from the last update unless it added or removed elements.
     let list = svg.children();
     if kids.len() != list.length() as usize {
-        *kids = (0..list.length()).filter_map(|i| list.item(i)).collect();
+        kids.clear();
+        for i in 0..list.length() {
+            kids.extend(list.item(i));
+        }
     }
-    let reshaped = steps.iter().any(|s| {
-        matches!(
-            s,
-            Patch::Replace { .. } | Patch::Remove { .. } | Patch::Insert { .. }
-        )
-    });
+    let mut reshaped = false;
+    for step in &steps {
+        reshaped |= !matches!(step, Patch::Root { .. } | Patch::Attributes { .. });
+    }
     let kids_now = std::mem::take(kids);
     let child = |i: usize| kids_now.get(i);
     for step in steps {
         match step {
             Patch::Root { set } => {
                 for (name, value) in set {
-                    svg.set_attribute(&name, &value).ok()?;
+                    svg.set_attribute(name, &value).ok()?;
                 }
             }
             Patch::Attributes {
@@ -39,23 +41,31 @@ pub(super) fn apply(
             } => {
                 let el = child(i)?;
                 for (name, value) in set {
-                    el.set_attribute(&name, &value).ok()?;
+                    el.set_attribute(name, &value).ok()?;
                 }
                 for name in remove {
-                    el.remove_attribute(&name).ok()?;
+                    el.remove_attribute(name).ok()?;
                 }
                 if let Some(text) = text {
                     set_text(el, &text);
                 }
             }
-            Patch::Replace { child: i, html } => child(i)?.set_outer_html(&html),
+            // As `outerHTML` does (parsed in the `<svg>`'s context), with the two calls
+            // the other steps use: one import less.
+            Patch::Replace { child: i, html } => {
+                let el = child(i)?;
+                el.insert_adjacent_html("beforebegin", html).ok()?;
+                el.remove();
+            }
             // With the line break before it, so the document stays the one a fresh parse
             // would give (and whitespace does not pile up over updates).
             Patch::Remove { child: i } => {
                 let el = child(i)?;
                 if let Some(gap) = el.previous_sibling() {
+                    // A text node has `remove` too (web-sys puts it on `Element`
+                    // only): one import less than `removeChild`.
                     if gap.node_type() == web_sys::Node::TEXT_NODE {
-                        svg.remove_child(&gap).ok()?;
+                        gap.unchecked_ref::<Element>().remove();
                     }
                 }
                 el.remove();

@@ -274,3 +274,57 @@ test("a resize redraws in the next frame at the new width and raises nothing on 
   await nextFrames(page);
   assert.deepEqual(page.errors, []);
 });
+
+test("a mounted chart's data and image buttons save the CSV and the PNG, then revoke their object URLs", async () => {
+  const page = await openFixture(env);
+  const r = await page.evaluate(async () => {
+    const m = await import("/src/js/index.js");
+    const el = document.createElement("div");
+    document.getElementById("root").append(el);
+    const chart = await m.mount(el, {});
+    // The download link's click is caught (no file dialog in a test); its blob is fetched at
+    // once, before the URL is revoked on the next task.
+    const saved = [];
+    const revoked = [];
+    const click = HTMLAnchorElement.prototype.click;
+    const revoke = URL.revokeObjectURL;
+    HTMLAnchorElement.prototype.click = function () {
+      saved.push({ name: this.download, href: this.href, blob: fetch(this.href).then((res) => res.blob()) });
+    };
+    URL.revokeObjectURL = (url) => {
+      revoked.push(url);
+      revoke.call(URL, url);
+    };
+    try {
+      el.querySelector('[data-ttc="csv"]').click();
+      el.querySelector('[data-ttc="png"]').click(); // encoded asynchronously
+      for (let i = 0; i < 200 && revoked.length < 2; i++) await new Promise((res) => setTimeout(res, 20));
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+      URL.revokeObjectURL = revoke;
+    }
+    const out = [];
+    for (const s of saved) {
+      const blob = await s.blob;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      out.push({
+        name: s.name,
+        type: blob.type,
+        text: s.name.endsWith(".csv") ? await blob.text() : null,
+        png: bytes[0] === 0x89 && String.fromCharCode(...bytes.slice(1, 4)) === "PNG",
+        revoked: revoked.includes(s.href),
+      });
+    }
+    return { out, csv: chart.toCSV() };
+  });
+  assert.equal(r.out.length, 2, JSON.stringify(r.out));
+  const [csv, png] = r.out;
+  assert.equal(csv.name, "trade-target-chart.csv");
+  assert.equal(csv.type, "text/csv;charset=utf-8");
+  assert.equal(csv.text, r.csv);
+  assert.ok(csv.revoked, "the CSV's object URL is revoked");
+  assert.equal(png.name, "trade-target-chart.png");
+  assert.equal(png.type, "image/png");
+  assert.ok(png.png, "the image is a PNG");
+  assert.ok(png.revoked, "the PNG's object URL is revoked");
+});
