@@ -3,7 +3,9 @@
 // shift. `node tests/bench/static-first.mjs [runs]` (default 7) after `bash .ci/build.sh`.
 //
 // Each page is an article: a heading, a paragraph, the chart, text below; the script tag is
-// pkg/element.min.js (wasm-bindgen glue inside; the wasm beside it). Served from a small
+// each path's own: pkg/element.min.js on the pre-rendered page (the element and the fitting
+// fragment's tooltips; the engine imported only to draw), pkg/chart.min.js on the dynamic ones
+// (the element and the engine in one file; the wasm beside it). Served from a small
 // server here (so Chromium's network throttling applies), cache disabled, a new context per
 // load, pages interleaved. "Visible" is the time of the first animation frame in which the
 // chart's <svg> is in the page with a size (a rAF loop from the document's start), the same
@@ -25,15 +27,15 @@ const WIDTH = 640;
 const ONE_WIDTH = Number(process.env.TTC_FRAGMENT_WIDTH) || null;
 const fragment = await renderHTML({}, ONE_WIDTH ? { width: ONE_WIDTH } : {});
 
-const page = (chart, blocking = false) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const page = (chart, script, blocking = false) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
-<script type="module" src="/pkg/element.min.js"${blocking ? ' blocking="render"' : ""}></script></head>
+<script type="module" src="/pkg/${script}"${blocking ? ' blocking="render"' : ""}></script></head>
 <body><h1>China–Russia trade</h1><p>Text before the chart.</p>${chart}<p>Text after the chart.</p>${"<p>More article text.</p>".repeat(30)}</body></html>`;
 
 const PAGES = {
-  "/pre.html": page(fragment),
-  "/dynamic.html": page("<trade-target-chart></trade-target-chart>"),
-  "/dynamic-blocking.html": page("<trade-target-chart></trade-target-chart>", true),
+  "/pre.html": page(fragment, "element.min.js"),
+  "/dynamic.html": page("<trade-target-chart></trade-target-chart>", "chart.min.js"),
+  "/dynamic-blocking.html": page("<trade-target-chart></trade-target-chart>", "chart.min.js", true),
 };
 const KINDS = [
   ["pre-rendered", "/pre.html", "interaction (default)"],
