@@ -74,7 +74,11 @@ export async function run(lib) {
   // width, then a ResizeObserver created after the library's own (so it is called after it,
   // in the same frame's rendering steps) calls lib.onResize if the library needs the host to,
   // forces layout and takes the time. Includes the container's relayout, the redraw and the
-  // new content's layout; excludes paint and the wait for the frame.
+  // new content's layout; excludes paint and the wait for the frame. A library that redraws in
+  // the next frame (trade-target-chart: a ResizeObserver callback that draws makes browsers
+  // report a loop error, so it asks for an animation frame) has that frame's work added: from
+  // a callback registered before its own (at the width change) to one registered after it (in
+  // the observer), with the idle time between the frames left out.
   window.__benchResize = async (n, warm) => {
     const out = [];
     let wrong = 0;
@@ -85,13 +89,22 @@ export async function run(lib) {
       const ms = await new Promise((resolve, reject) => {
         requestAnimationFrame(() => {
           const t0 = performance.now();
+          let nextFrame = null;
+          requestAnimationFrame(() => {
+            nextFrame = performance.now();
+          });
           el.style.width = `${width}px`;
           const ro = new ResizeObserver(async () => {
             ro.disconnect();
             try {
               if (lib.onResize) await lib.onResize(el, width);
               forceLayout();
-              resolve(performance.now() - t0);
+              const sameFrame = performance.now() - t0;
+              if (Math.abs(drawnWidth(el) - width) <= 2) return resolve(sameFrame);
+              requestAnimationFrame(() => {
+                forceLayout();
+                resolve(sameFrame + performance.now() - nextFrame);
+              });
             } catch (e) {
               reject(e);
             }
