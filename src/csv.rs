@@ -12,18 +12,10 @@ use crate::json::Json;
 use crate::limits::MAX_POINTS;
 use crate::spec::{clip, Point};
 
-/// The columns the reader knows, in the order an error lists them, by the series key a
-/// `validate` error names; a column is its index here. A header names one by its key
-/// in any case, or `total` for `value`.
-const KEYS: [&str; 7] = [
-    "year",
-    "value",
-    "exports",
-    "imports",
-    "estimate",
-    "splitEstimate",
-    "note",
-];
+/// The columns the reader knows, in the order an error lists them: the spec's point keys,
+/// the names a `validate` error gives; a column is its index here. A header names one by
+/// its key in any case, or `total` for `value`.
+const KEYS: &[&str] = crate::spec::POINT_KEYS;
 const YEAR: usize = 0;
 const TOTAL: usize = 1;
 const EXPORTS: usize = 2;

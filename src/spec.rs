@@ -199,7 +199,9 @@ const SPEC_KEYS: &[&str] = &[
 ];
 const PARTS_KEYS: &[&str] = &["exports", "imports"];
 const UNIT_KEYS: &[&str] = &["prefix", "suffix", "label"];
-const POINT_KEYS: &[&str] = &[
+/// A series point's keys, in the order an unknown-key error lists them (the CSV reader's
+/// columns too, in this order).
+pub(crate) const POINT_KEYS: &[&str] = &[
     "year",
     "value",
     "exports",
