@@ -118,7 +118,7 @@ pub trait Backend: DrawingBackend {
     }
 }
 
-/// Drawing failed: only a canvas can refuse a call (see web/canvas.rs).
+/// Drawing failed: only a canvas can refuse a call (web/canvas.rs, whose error this is too).
 #[derive(Debug)]
 pub struct DrawError;
 

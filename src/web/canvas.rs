@@ -4,7 +4,7 @@
 //! wasm) into the widget. Here colours are `#rrggbb` (our alphas are 0 or 1) and sizes
 //! whole pixels. Lines keep plotters-canvas's half-pixel shift so 1 px rules stay crisp.
 
-use crate::draw;
+use crate::draw::{self, DrawError};
 use crate::num::{push_hex2, push_int};
 use crate::scene::Scene;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -15,22 +15,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A canvas call that threw (only `arc` and `fillText` can).
-#[derive(Debug)]
-pub struct CanvasError;
+/// A canvas call that threw (only `arc` and `fillText` can) is the core's `DrawError`.
+type Drawn = Result<(), DrawingErrorKind<DrawError>>;
 
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the canvas refused a drawing call")
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
-
-fn failed<T>(_: T) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError)
+fn failed<T>(_: T) -> DrawingErrorKind<DrawError> {
+    DrawingErrorKind::DrawingError(DrawError)
 }
 
 /// Draws in CSS pixels on a context whose transform the caller has set (DPR scale).
@@ -93,7 +82,7 @@ impl Canvas2d {
 impl crate::draw::Backend for Canvas2d {}
 
 impl DrawingBackend for Canvas2d {
-    type ErrorType = CanvasError;
+    type ErrorType = DrawError;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
